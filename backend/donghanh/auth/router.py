@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Body, Form, Request, Response
+
+from donghanh.auth import service
+from donghanh.auth.schemas import Me, RefreshRequest, TokenResponse
+from donghanh.config import Settings, SettingsDep
+from donghanh.core.errors import BadRequest, Unauthorized, problems
+from donghanh.core.permissions import CurrentPrincipal
+from donghanh.db import SessionDep
+
+router = APIRouter(tags=["auth"])
+
+
+def _client_ip(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def _set_refresh_cookie(response: Response, settings: Settings, token: str) -> None:
+    response.set_cookie(
+        settings.refresh_cookie_name, token, max_age=settings.refresh_token_days * 86400, httponly=True,
+        secure=settings.cookie_secure, samesite="strict", path="/api/v1/auth",
+    )
+
+
+@router.post("/auth/token", response_model=TokenResponse, responses=problems(400, 429))
+async def issue_token(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    grant_type: Annotated[Literal["password"], Form(description="OAuth2 grant; `password` for people.")],
+    username: Annotated[str, Form(min_length=1, max_length=200)],
+    password: Annotated[str, Form(min_length=1, max_length=200)],
+    scope: Annotated[str, Form(max_length=500)] = "",
+) -> TokenResponse:
+    try:
+        issued = await service.login(
+            session, settings, username=username, password=password, ip=_client_ip(request),
+            user_agent=request.headers.get("user-agent"),
+        )
+    except service.LoginRejected:
+        # The failed attempt must outlive this request (throttling counts it): commit it, then refuse.
+        await session.commit()
+        raise
+    _set_refresh_cookie(response, settings, issued.refresh_token)
+    response.headers["Cache-Control"] = "no-store"
+    return issued.response
+
+
+@router.post("/auth/refresh", response_model=TokenResponse, responses=problems(400))
+async def refresh_token(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    body: Annotated[RefreshRequest | None, Body()] = None,
+) -> TokenResponse:
+    token = (body.refresh_token if body else None) or request.cookies.get(settings.refresh_cookie_name)
+    if not token:
+        raise BadRequest("Send the refresh token in the body or the HttpOnly cookie.")
+    try:
+        issued = await service.refresh(session, settings, refresh_token=token)
+    except service.LoginRejected:
+        await session.commit()  # keep the family revocation that reuse detection just made
+        response_cookie_cleared = Unauthorized("The refresh token is invalid or expired; sign in again.")
+        raise response_cookie_cleared from None
+    _set_refresh_cookie(response, settings, issued.refresh_token)
+    response.headers["Cache-Control"] = "no-store"
+    return issued.response
+
+
+@router.post("/auth/logout", status_code=204, responses=problems())
+async def logout(session: SessionDep, settings: SettingsDep, principal: CurrentPrincipal) -> Response:
+    await service.logout(session, principal)
+    response = Response(status_code=204)
+    response.delete_cookie(settings.refresh_cookie_name, path="/api/v1/auth")
+    return response
+
+
+@router.get("/me", response_model=Me, responses=problems())
+async def read_me(session: SessionDep, principal: CurrentPrincipal) -> Me:
+    return await service.me(session, principal)

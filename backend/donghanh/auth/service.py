@@ -1,0 +1,204 @@
+"""Sign-in, refresh-token rotation with reuse detection, sign-out, and turning a token into a Principal."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from donghanh.auth.models import AuthSession, LoginFailure, RefreshToken
+from donghanh.auth.schemas import Me, OrganisationRef, TokenResponse
+from donghanh.config import Settings
+from donghanh.core import audit
+from donghanh.core.base import utcnow
+from donghanh.core.errors import TooManyRequests, Unauthorized
+from donghanh.core.permissions import Role
+from donghanh.core.principal import SYSTEM, Principal
+from donghanh.core.security import (
+    create_access_token,
+    decode_access_token,
+    new_opaque_token,
+    token_digest,
+    verify_password,
+)
+from donghanh.org_units import service as org_units
+from donghanh.org_units.schemas import OrgUnitSummary
+from donghanh.organisations import service as organisations
+from donghanh.users import service as users
+from donghanh.users.models import User
+
+BAD_CREDENTIALS = "Wrong username or password."
+MAX_FAILURES_PER_IP = 50
+
+
+class LoginRejected(Unauthorized):
+    """Raised after the failure was recorded: the caller must commit before answering."""
+
+
+@dataclass
+class IssuedTokens:
+    response: TokenResponse
+    refresh_token: str
+
+
+async def _check_throttle(session: AsyncSession, settings: Settings, username: str, ip: str | None) -> None:
+    since = utcnow() - timedelta(minutes=settings.login_failure_window_minutes)
+    by_name = await session.scalar(
+        select(func.count()).select_from(LoginFailure).where(LoginFailure.username == username, LoginFailure.at >= since)
+    )
+    by_ip = 0
+    if ip:
+        by_ip = await session.scalar(
+            select(func.count()).select_from(LoginFailure).where(LoginFailure.ip == ip, LoginFailure.at >= since)
+        ) or 0
+    if (by_name or 0) >= settings.login_max_failures or by_ip >= MAX_FAILURES_PER_IP:
+        retry = settings.login_failure_window_minutes * 60
+        raise TooManyRequests(
+            "Too many failed sign-in attempts. Wait and try again, or ask an administrator.",
+            headers={"Retry-After": str(retry)},
+        )
+
+
+async def _issue(
+    session: AsyncSession, settings: Settings, user: User, auth_session: AuthSession
+) -> IssuedTokens:
+    now = utcnow()
+    refresh = new_opaque_token()
+    session.add(RefreshToken(session_id=auth_session.id, token_hash=token_digest(refresh), issued_at=now,
+                             expires_at=auth_session.expires_at))
+    access, expires_in = create_access_token(
+        settings, subject=str(user.id), role=user.role, org_unit=str(user.org_unit_id),
+        organisation=str(user.organisation_id) if user.organisation_id else None, scope="",
+        session_id=str(auth_session.id), now=now,
+    )
+    await session.flush()
+    return IssuedTokens(TokenResponse(access_token=access, expires_in=expires_in, refresh_token=refresh), refresh)
+
+
+async def login(
+    session: AsyncSession, settings: Settings, *, username: str, password: str, ip: str | None, user_agent: str | None
+) -> IssuedTokens:
+    username = username.strip().lower()[:80]
+    await _check_throttle(session, settings, username, ip)
+    user = await users.get_by_username_for_login(session, username)
+    # The same argon2 work and the same answer whether the username exists, is disabled or not.
+    candidate_hash = user.password_hash if user is not None and user.active else None
+    if not verify_password(password, candidate_hash):
+        session.add(LoginFailure(username=username, ip=ip))
+        await audit.record(session, Principal(kind="user", id=user.id if user else None, name=username,
+                                              role=Role.viewer, org_unit_id=None, scope_paths=()),
+                           "login_failed", "auth_session", None)
+        raise LoginRejected(BAD_CREDENTIALS)
+    assert user is not None
+    await session.execute(delete(LoginFailure).where(LoginFailure.username == username))
+    now = utcnow()
+    auth_session = AuthSession(user_id=user.id, created_at=now, last_used_at=now,
+                               expires_at=now + timedelta(days=settings.refresh_token_days),
+                               ip=ip, user_agent=(user_agent or "")[:300])
+    session.add(auth_session)
+    await session.flush()
+    await users.mark_login(session, user)
+    issued = await _issue(session, settings, user, auth_session)
+    await audit.record(session, await principal_for(session, user, auth_session.id), "login", "auth_session",
+                       auth_session.id, org_unit_id=user.org_unit_id)
+    return issued
+
+
+def _session_alive(auth_session: AuthSession, user: User | None) -> bool:
+    now = utcnow()
+    if user is None or not user.active or auth_session.revoked_at is not None or auth_session.expires_at <= now:
+        return False
+    return user.sessions_valid_after is None or auth_session.created_at >= user.sessions_valid_after
+
+
+async def refresh(session: AsyncSession, settings: Settings, *, refresh_token: str) -> IssuedTokens:
+    invalid = LoginRejected("The refresh token is invalid or expired; sign in again.")
+    row = (
+        await session.execute(
+            select(RefreshToken, AuthSession)
+            .join(AuthSession, AuthSession.id == RefreshToken.session_id)
+            .where(RefreshToken.token_hash == token_digest(refresh_token))
+        )
+    ).first()
+    if row is None:
+        raise invalid
+    token, auth_session = row
+    user = await users.get_for_authentication(session, auth_session.user_id)
+    # Claim the token atomically: of two requests presenting it, exactly one wins.
+    claimed = await session.execute(
+        update(RefreshToken).where(RefreshToken.id == token.id, RefreshToken.used_at.is_(None))
+        .values(used_at=utcnow()).execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        # A rotated-out token came back: someone holds a stolen copy. End the whole family.
+        await revoke_session(session, auth_session.id, "refresh_reuse")
+        actor = await principal_for(session, user, auth_session.id) if user else SYSTEM
+        await audit.record(session, actor, "refresh_reuse_detected", "auth_session", auth_session.id,
+                           org_unit_id=user.org_unit_id if user else None)
+        raise invalid
+    if not _session_alive(auth_session, user) or token.expires_at <= utcnow():
+        raise invalid
+    assert user is not None
+    auth_session.last_used_at = utcnow()
+    return await _issue(session, settings, user, auth_session)
+
+
+async def revoke_session(session: AsyncSession, session_id: uuid.UUID, reason: str) -> None:
+    await session.execute(
+        update(AuthSession).where(AuthSession.id == session_id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow(), revoked_reason=reason).execution_options(synchronize_session=False)
+    )
+
+
+async def logout(session: AsyncSession, principal: Principal) -> None:
+    if principal.session_id is not None:
+        await revoke_session(session, principal.session_id, "logout")
+    await audit.record(session, principal, "logout", "auth_session", principal.session_id,
+                       org_unit_id=principal.org_unit_id)
+
+
+async def principal_for(session: AsyncSession, user: User, session_id: uuid.UUID | None) -> Principal:
+    unit = await org_units.require_unit(session, user.org_unit_id)
+    return Principal.for_user(
+        user_id=user.id, username=user.username, role=Role(user.role), org_unit_id=user.org_unit_id,
+        scope_paths=await org_units.scope_paths(session, unit), organisation_id=user.organisation_id,
+        session_id=session_id,
+    )
+
+
+async def authenticate(session: AsyncSession, settings: Settings, token: str) -> Principal:
+    claims = decode_access_token(settings, token)
+    invalid = Unauthorized("The access token is invalid or expired.")
+    try:
+        user_id = uuid.UUID(claims["sub"])
+        session_id = uuid.UUID(claims["sid"]) if claims.get("sid") else None
+    except (ValueError, TypeError) as exc:
+        raise invalid from exc
+    if session_id is None:
+        raise invalid
+    user = await users.get_for_authentication(session, user_id)
+    auth_session = await session.get(AuthSession, session_id)
+    if auth_session is None or auth_session.user_id != user_id or not _session_alive(auth_session, user):
+        raise invalid
+    assert user is not None
+    if claims["role"] != user.role or claims.get("org_unit") != str(user.org_unit_id):
+        raise invalid
+    return await principal_for(session, user, session_id)
+
+
+async def me(session: AsyncSession, principal: Principal) -> Me:
+    user = await users.get_for_authentication(session, principal.id) if principal.id else None
+    if user is None:
+        raise Unauthorized("The account no longer exists.")
+    unit = await org_units.require_unit(session, user.org_unit_id)
+    organisation = None
+    if user.organisation_id:
+        org = await organisations.get(session, user.organisation_id)
+        organisation = OrganisationRef(id=org.id, name=org.name)
+    return Me(
+        id=user.id, username=user.username, full_name=user.full_name, role=Role(user.role),
+        org_unit=OrgUnitSummary.model_validate(unit), organisation=organisation,
+        permissions=sorted(principal.permissions),
+    )

@@ -1,0 +1,227 @@
+"""The `donghanh` command: serve, migrate, create-user, demo, openapi, audit verify."""
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from donghanh.config import get_settings
+
+app = typer.Typer(help="Đồng Hành — case management for social protection.", no_args_is_help=True)
+audit_app = typer.Typer(help="Audit log tools.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+console = Console()
+T = TypeVar("T")
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _migrations_dir() -> Path:
+    for candidate in (Path.cwd() / "migrations", REPO_ROOT / "migrations"):
+        if (candidate / "env.py").is_file():
+            return candidate
+    raise typer.BadParameter("cannot find the migrations/ folder; run from the project root")
+
+
+def _with_session(work: Callable[[Any], Awaitable[T]]) -> T:
+    import donghanh.models  # noqa: F401
+    from donghanh.core.repository import install_scope_guard
+    from donghanh.db import Database
+
+    async def run() -> T:
+        install_scope_guard()
+        database = Database(get_settings())
+        try:
+            async with database.sessionmaker() as session:
+                result = await work(session)
+                await session.commit()
+                return result
+        finally:
+            await database.dispose()
+
+    return asyncio.run(run())
+
+
+def run_migrations(database_url: str | None = None) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(_migrations_dir()))
+    if database_url:
+        config.attributes["database_url"] = database_url
+    command.upgrade(config, "head")
+
+
+@app.command()
+def migrate(
+    seed_units: Annotated[bool, typer.Option("--seed-units/--no-seed-units", help="Load administrative units.")] = True,
+) -> None:
+    """Bring the database schema up to date and load Viet Nam's administrative units."""
+    from donghanh.org_units.seed import seed_org_units
+
+    run_migrations()
+    console.print("[green]schema up to date[/]")
+    if seed_units:
+        with console.status("loading administrative units…"):
+            added = _with_session(lambda s: seed_org_units(s))
+        console.print(f"[green]administrative units: {added} added[/]")
+
+
+@app.command()
+def demo() -> None:
+    """Load the demo data set (idempotent: does nothing when it is already there)."""
+    from donghanh.demo.loader import DEMO_PASSWORD, demo_loaded, load_demo
+
+    async def work(session: Any) -> Any:
+        if await demo_loaded(session):
+            return None
+        return await load_demo(session)
+
+    with console.status("loading demo data…"):
+        summary = _with_session(work)
+    if summary is None:
+        console.print("demo data already loaded")
+        return
+    console.print(f"[green]demo data: {summary.organisations} organisations, {summary.establishments} "
+                  f"establishments, {summary.inspections} inspections[/]")
+    print_logins(DEMO_PASSWORD)
+
+
+def print_logins(password: str) -> None:
+    table = Table(title=f"Demo accounts (password for all: {password})")
+    for column in ("username", "role", "name"):
+        table.add_column(column)
+    rows = [("admin", "admin", "Quản trị hệ thống"), ("qlhanoi", "program_manager", "Hà Nội"),
+            ("canbo.badinh", "case_worker", "Phường Ba Đình"), ("dongdang.lan", "peer_educator", "Ba Đình"),
+            ("thanhtra.hanoi", "inspector", "Hà Nội"), ("ketoan.hanoi", "finance_officer", "Hà Nội"),
+            ("lanhdao.hanoi", "viewer", "Hà Nội"), ("phaply.hanoi", "service_provider", "Hà Nội"),
+            ("qlhcm", "program_manager", "TP Hồ Chí Minh"), ("qldanang", "program_manager", "Đà Nẵng")]
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
+@app.command("create-user")
+def create_user(
+    username: Annotated[str, typer.Option(help="Login name (lower case).")],
+    password: Annotated[str, typer.Option(help="At least 10 characters.")],
+    role: Annotated[str, typer.Option(help="admin, program_manager, case_worker, …")],
+    org_unit_code: Annotated[str, typer.Option("--org-unit", help="Official code of the unit, e.g. 01 or 00004.")],
+    full_name: Annotated[str | None, typer.Option(help="Defaults to the username.")] = None,
+    organisation: Annotated[str | None, typer.Option(help="Organisation name or id.")] = None,
+) -> None:
+    """Create an account without the API (first administrator, scripted setup)."""
+    from pydantic import ValidationError
+
+    from donghanh.core.errors import AppError
+    from donghanh.core.principal import SYSTEM
+    from donghanh.org_units import service as org_units
+    from donghanh.organisations.models import Organisation
+    from donghanh.users import service as users
+    from donghanh.users.schemas import UserCreate
+
+    async def work(session: Any) -> Any:
+        from sqlalchemy import or_, select
+
+        unit = await org_units.find_by_code(session, org_unit_code)
+        organisation_id = None
+        if organisation:
+            clauses = [Organisation.name == organisation]
+            try:
+                import uuid
+
+                clauses.append(Organisation.id == uuid.UUID(organisation))
+            except ValueError:
+                pass
+            organisation_id = (await session.execute(select(Organisation.id).where(or_(*clauses)))).scalar_one_or_none()
+            if organisation_id is None:
+                raise typer.BadParameter(f"no organisation {organisation!r}")
+        user_in = UserCreate(username=username, full_name=full_name or username, password=password, role=role,
+                             org_unit_id=unit.id, organisation_id=organisation_id)
+        return await users.create(session, SYSTEM, user_in=user_in), unit
+
+    try:
+        user, unit = _with_session(work)
+    except ValidationError as exc:
+        for err in exc.errors():
+            console.print(f"[red]{'.'.join(map(str, err['loc']))}: {err['msg']}[/]")
+        raise typer.Exit(2) from None
+    except AppError as exc:
+        console.print(f"[red]{exc.detail}[/]")
+        raise typer.Exit(2) from None
+    console.print(f"[green]created {user.username} ({user.role}) in {unit.name}[/]")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (PostgreSQL only).")] = 1,
+    reload: Annotated[bool, typer.Option(help="Reload on code changes (development).")] = False,
+) -> None:
+    """Serve the API and the SPA."""
+    import uvicorn
+
+    settings = get_settings()
+    if settings.is_sqlite and workers > 1:
+        console.print("[yellow]SQLite: using one worker[/]")
+        workers = 1
+    console.print(f"Đồng Hành on [bold]http://{host}:{port}[/]  (API docs: /api/docs)")
+    uvicorn.run("donghanh.main:create_app", factory=True, host=host, port=port, workers=workers, reload=reload,
+                proxy_headers=True, log_level="info")
+
+
+def openapi_document() -> dict[str, Any]:
+    from donghanh.config import Settings
+    from donghanh.main import create_app
+
+    app_ = create_app(Settings(serve_spa=False, database_url="sqlite+aiosqlite:///:memory:"))
+    return app_.openapi()
+
+
+def openapi_yaml() -> str:
+    import yaml
+
+    return yaml.safe_dump(openapi_document(), allow_unicode=True, sort_keys=False, width=120)
+
+
+@app.command()
+def openapi(
+    output: Annotated[Path, typer.Option(help="Where to write; '-' for stdout.")] = REPO_ROOT / "openapi.yaml",
+) -> None:
+    """Write the OpenAPI document (openapi.yaml is generated; a test fails when it is stale)."""
+    text = openapi_yaml()
+    if str(output) == "-":
+        sys.stdout.write(text)
+        return
+    output.write_text(text, encoding="utf-8")
+    console.print(f"wrote {output}")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Walk the hash chain; report the first broken link."""
+    from donghanh.core.audit import verify_chain
+
+    report = _with_session(verify_chain)
+    if report.ok:
+        console.print(f"[green]audit chain intact: {report.checked} events[/]")
+        return
+    console.print(f"[red]audit chain broken at event {report.broken_at_seq}: {report.reason}[/] "
+                  f"({report.checked} events verified before it)")
+    raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

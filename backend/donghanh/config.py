@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Literal
+
+from fastapi import Depends, Request
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Development defaults. Production refuses to start while any of them is still in use.
+DEFAULT_JWT_KEY = "dev-only-jwt-key-change-me-0123456789abcdef"
+DEFAULT_FIELD_KEY = "dev-only-field-encryption-key-change-me"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DONGHANH_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = "sqlite+aiosqlite:///./donghanh.db"
+    database_echo: bool = False
+
+    # Token signing: HMAC keys by key id; `jwt_active_kid` signs, every listed key verifies
+    # (so a key can be rotated without logging everyone out).
+    jwt_keys: dict[str, str] = Field(default_factory=lambda: {"k1": DEFAULT_JWT_KEY})
+    jwt_active_kid: str = "k1"
+    jwt_issuer: str = "donghanh"
+    jwt_audience: str = "donghanh-api"
+    access_token_minutes: int = 15
+    refresh_token_days: int = 14
+    refresh_cookie_name: str = "donghanh_refresh"
+    cookie_secure: bool = False
+
+    field_encryption_key: str = DEFAULT_FIELD_KEY
+
+    login_max_failures: int = 5
+    login_failure_window_minutes: int = 15
+
+    small_cell_threshold: int = 5
+    serve_spa: bool = True
+    spa_dist: str = "frontend/dist"
+    cors_origins: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets_in_production(self) -> Settings:
+        if self.environment != "production":
+            return self
+        problems = []
+        if DEFAULT_JWT_KEY in self.jwt_keys.values():
+            problems.append("DONGHANH_JWT_KEYS still holds the development key")
+        if any(len(k) < 32 for k in self.jwt_keys.values()):
+            problems.append("every DONGHANH_JWT_KEYS key must be at least 32 characters")
+        if self.field_encryption_key == DEFAULT_FIELD_KEY:
+            problems.append("DONGHANH_FIELD_ENCRYPTION_KEY is the development key")
+        if not self.cookie_secure:
+            problems.append("DONGHANH_COOKIE_SECURE must be true in production (cookies only over HTTPS)")
+        if problems:
+            raise ValueError("refusing to start in production: " + "; ".join(problems))
+        return self
+
+    @model_validator(mode="after")
+    def _active_kid_exists(self) -> Settings:
+        if self.jwt_active_kid not in self.jwt_keys:
+            raise ValueError(f"DONGHANH_JWT_ACTIVE_KID {self.jwt_active_kid!r} is not in DONGHANH_JWT_KEYS")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
+
+
+def _settings_from_app(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(_settings_from_app)]

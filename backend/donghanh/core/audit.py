@@ -1,0 +1,135 @@
+"""Append-only, hash-chained audit events. Written in the caller's transaction, so an audited change
+and its event commit or roll back together."""
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Index, String, Uuid, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from donghanh.core.base import Base, UTCDateTime, utcnow
+from donghanh.core.context import current_request
+from donghanh.core.principal import Principal
+
+GENESIS_HASH = "0" * 64
+# Serialises appends on PostgreSQL for the rest of the transaction: the chain must not fork when two
+# requests audit at once. (SQLite transactions are already serial: BEGIN IMMEDIATE.)
+_AUDIT_LOCK_KEY = 0x44484155  # "DHAU"
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_event"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    actor_type: Mapped[str] = mapped_column(String(16))
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    actor_name: Mapped[str] = mapped_column(String(150))
+    action: Mapped[str] = mapped_column(String(40))
+    resource: Mapped[str] = mapped_column(String(60))
+    resource_id: Mapped[str | None] = mapped_column(String(64))
+    fields: Mapped[list[str]] = mapped_column(JSON, default=list)
+    ip: Mapped[str | None] = mapped_column(String(64))
+    request_id: Mapped[str | None] = mapped_column(String(64))
+    org_unit_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_audit_event_resource_resource_id", "resource", "resource_id"),)
+
+
+def _canonical(event: AuditEvent) -> bytes:
+    payload = [
+        event.seq, event.at.isoformat(), event.actor_type, str(event.actor_id or ""), event.actor_name,
+        event.action, event.resource, event.resource_id or "", sorted(event.fields or []), event.ip or "",
+        event.request_id or "", str(event.org_unit_id or ""), event.prev_hash,
+    ]
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def compute_hash(event: AuditEvent) -> str:
+    return hashlib.sha256(_canonical(event)).hexdigest()
+
+
+async def record(
+    session: AsyncSession,
+    principal: Principal,
+    action: str,
+    resource: str,
+    resource_id: Any = None,
+    *,
+    fields: list[str] | None = None,
+    org_unit_id: uuid.UUID | None = None,
+) -> AuditEvent:
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _AUDIT_LOCK_KEY})
+    last = (
+        await session.execute(select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1))
+    ).first()
+    ctx = current_request.get()
+    event = AuditEvent(
+        id=uuid.uuid4(),
+        seq=(last.seq + 1) if last else 1,
+        at=utcnow(),
+        actor_type=principal.kind,
+        actor_id=principal.id,
+        actor_name=principal.name,
+        action=action,
+        resource=resource,
+        resource_id=str(resource_id) if resource_id is not None else None,
+        fields=sorted(fields or []),
+        ip=ctx.ip,
+        request_id=ctx.request_id,
+        org_unit_id=org_unit_id,
+        prev_hash=last.hash if last else GENESIS_HASH,
+    )
+    event.hash = compute_hash(event)
+    session.add(event)
+    await session.flush([event])
+    return event
+
+
+@dataclass
+class ChainReport:
+    checked: int
+    broken_at_seq: int | None
+    reason: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at_seq is None
+
+
+async def verify_chain(session: AsyncSession, batch: int = 5000) -> ChainReport:
+    """Walk the chain in order; report the first event whose hash or link does not hold."""
+    expected_prev = GENESIS_HASH
+    expected_seq = 1
+    checked = 0
+    after = 0
+    while True:
+        rows = (
+            await session.execute(
+                select(AuditEvent).where(AuditEvent.seq > after).order_by(AuditEvent.seq).limit(batch)
+            )
+        ).scalars().all()
+        if not rows:
+            return ChainReport(checked, None, None)
+        for event in rows:
+            if event.seq != expected_seq:
+                return ChainReport(checked, expected_seq, f"event {expected_seq} is missing")
+            if event.prev_hash != expected_prev:
+                return ChainReport(checked, event.seq, "link to the previous event does not match")
+            if compute_hash(event) != event.hash:
+                return ChainReport(checked, event.seq, "content does not match its hash")
+            expected_prev = event.hash
+            expected_seq += 1
+            checked += 1
+        after = rows[-1].seq
+        session.expunge_all()

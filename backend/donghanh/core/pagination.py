@@ -1,0 +1,98 @@
+"""Keyset pagination: opaque cursors over a whitelisted sort, stable under concurrent inserts."""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy import Select, and_, or_
+
+from donghanh.core.errors import Unprocessable
+
+T = TypeVar("T")
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = None
+
+
+@dataclass(frozen=True)
+class SortKey:
+    column: Any  # a mapped column or SQL expression
+    attr: str  # attribute of the result row holding the value
+    descending: bool = False
+
+
+def _encode_value(value: Any) -> list[Any]:
+    if isinstance(value, datetime):
+        return ["t", value.isoformat()]
+    if isinstance(value, date):
+        return ["d", value.isoformat()]
+    if isinstance(value, uuid.UUID):
+        return ["u", str(value)]
+    if isinstance(value, bool | int | float | str) or value is None:
+        return ["v", value]
+    raise TypeError(f"cannot put {type(value).__name__} in a cursor")
+
+
+def _decode_value(tagged: list[Any]) -> Any:
+    tag, raw = tagged
+    if tag == "t":
+        return datetime.fromisoformat(raw)
+    if tag == "d":
+        return date.fromisoformat(raw)
+    if tag == "u":
+        return uuid.UUID(raw)
+    if tag == "v":
+        return raw
+    raise ValueError(tag)
+
+
+def encode_cursor(sort_name: str, values: list[Any]) -> str:
+    payload = json.dumps({"s": sort_name, "v": [_encode_value(v) for v in values]}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, sort_name: str, n_keys: int) -> list[Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        payload = json.loads(raw)
+        if payload["s"] != sort_name or len(payload["v"]) != n_keys:
+            raise ValueError("cursor belongs to another sort order")
+        return [_decode_value(v) for v in payload["v"]]
+    except (ValueError, KeyError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+        raise Unprocessable.field(["query", "cursor"], "Invalid cursor; start again from the first page.") from exc
+
+
+def apply_keyset(stmt: Select[Any], keys: list[SortKey], sort_name: str, cursor: str | None, limit: int) -> Select[Any]:
+    if cursor:
+        values = decode_cursor(cursor, sort_name, len(keys))
+        clauses = []
+        for i, key in enumerate(keys):
+            equal_prefix = [keys[j].column == values[j] for j in range(i)]
+            step = key.column < values[i] if key.descending else key.column > values[i]
+            clauses.append(and_(*equal_prefix, step))
+        stmt = stmt.where(or_(*clauses))
+    order = [k.column.desc() if k.descending else k.column.asc() for k in keys]
+    return stmt.order_by(*order).limit(limit + 1)
+
+
+def next_cursor(
+    rows: list[Any], keys: list[SortKey], sort_name: str, limit: int, obj_of: Callable[[Any], Any] = lambda r: r
+) -> tuple[list[Any], str | None]:
+    """`rows` were fetched with limit + 1: the extra row only tells that another page exists."""
+    if len(rows) <= limit:
+        return rows, None
+    rows = rows[:limit]
+    last = obj_of(rows[-1])
+    return rows, encode_cursor(sort_name, [getattr(last, k.attr) for k in keys])

@@ -1,0 +1,52 @@
+"""Route guards: `Require(...)` checks the role's permissions (403); rows are scoped elsewhere (404)."""
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from donghanh.core.errors import Forbidden, Unauthorized
+from donghanh.db import SessionDep
+from donghanh.core.principal import Principal
+from donghanh.core.roles import ROLE_PERMISSIONS, Permission, Role, permissions_for
+
+__all__ = [
+    "ROLE_PERMISSIONS", "CurrentPrincipal", "Permission", "Require", "Role", "current_principal", "permissions_for",
+]
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+
+# The auth domain installs the function that turns a bearer token into a Principal
+# (core must not import a domain); see auth.dependencies.
+Authenticator = Callable[[Request, AsyncSession, str], Awaitable[Principal]]
+
+
+async def current_principal(
+    request: Request, session: SessionDep, token: Annotated[str | None, Depends(oauth2_scheme)]
+) -> Principal:
+    if not token:
+        raise Unauthorized("Sign in first: send `Authorization: Bearer <access token>`.")
+    authenticate: Authenticator = request.app.state.authenticate
+    principal = await authenticate(request, session, token)
+    request.state.principal = principal
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def Require(*needed: Permission) -> Callable[..., Awaitable[Principal]]:  # noqa: N802
+    """Route dependency: the caller's role must hold every listed permission (403 otherwise)."""
+
+    async def dependency(principal: CurrentPrincipal) -> Principal:
+        missing = [p for p in needed if p not in principal.permissions]
+        if missing:
+            raise Forbidden(f"Your role ({principal.role}) may not do this: needs {', '.join(missing)}.")
+        return principal
+
+    dependency.required_permissions = frozenset(needed)  # type: ignore[attr-defined]
+    return dependency

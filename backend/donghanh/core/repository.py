@@ -1,0 +1,76 @@
+"""Every query for individual-level data starts here, already scoped to the principal."""
+from __future__ import annotations
+
+import uuid
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select, event, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import ORMExecuteState, Session
+
+from donghanh.core.base import OrgScoped
+from donghanh.core.errors import NotFound
+from donghanh.core.pagination import SortKey, apply_keyset, next_cursor
+from donghanh.core.principal import Principal
+from donghanh.core.scoping import visible
+
+M = TypeVar("M")
+
+SCOPED_OPTION = "donghanh_scoped"
+
+
+class ScopeGuardError(RuntimeError):
+    """A SELECT of individual-level data bypassed the scoped repository: a bug, never a user error."""
+
+
+class ScopedRepository(Generic[M]):
+    model: type[M]
+    not_found_detail = "Not found."
+
+    def __init__(self, session: AsyncSession, principal: Principal) -> None:
+        self.session = session
+        self.principal = principal
+
+    def select(self, *entities: Any) -> Select[Any]:
+        stmt = select(*(entities or (self.model,)))
+        return stmt.where(visible(self.model, self.principal)).execution_options(**{SCOPED_OPTION: True})
+
+    async def find(self, object_id: uuid.UUID) -> M | None:
+        stmt = self.select().where(self.model.id == object_id)  # type: ignore[attr-defined]
+        return (await self.session.execute(stmt)).scalar_one_or_none()
+
+    async def get(self, object_id: uuid.UUID) -> M:
+        """Missing and out-of-scope answer the same 404, so a hidden object's existence never leaks."""
+        found = await self.find(object_id)
+        if found is None:
+            raise NotFound(self.not_found_detail)
+        return found
+
+    async def page(
+        self, stmt: Select[Any], keys: list[SortKey], sort_name: str, cursor: str | None, limit: int
+    ) -> tuple[list[M], str | None]:
+        stmt = apply_keyset(stmt, keys, sort_name, cursor, limit)
+        rows = list((await self.session.execute(stmt)).scalars().all())
+        return next_cursor(rows, keys, sort_name, limit)
+
+    def add(self, obj: M) -> M:
+        self.session.add(obj)
+        return obj
+
+
+def _guard(state: ORMExecuteState) -> None:
+    if not state.is_select or state.is_column_load or state.is_relationship_load:
+        return
+    if state.execution_options.get(SCOPED_OPTION):
+        return
+    for mapper in state.all_mappers:
+        if issubclass(mapper.class_, OrgScoped):
+            raise ScopeGuardError(
+                f"SELECT of {mapper.class_.__name__} outside a ScopedRepository; "
+                "use the domain repository (or SYSTEM principal) instead"
+            )
+
+
+def install_scope_guard() -> None:
+    if not event.contains(Session, "do_orm_execute", _guard):
+        event.listen(Session, "do_orm_execute", _guard)

@@ -1,0 +1,113 @@
+"""Password hashing and tokens. The only module that touches JWT."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from jose import JWTError, jwt
+from pwdlib import PasswordHash
+from pwdlib.hashers.argon2 import Argon2Hasher
+
+from donghanh.config import Settings
+from donghanh.core.errors import Unauthorized
+
+_password_hash = PasswordHash((Argon2Hasher(),))
+# Verified against when the username is unknown, so both paths cost one argon2 verification.
+_DUMMY_HASH = _password_hash.hash("timing-equaliser-" + secrets.token_hex(8))
+
+# Explicit allow-list: a token claiming any other algorithm ("none", RS256, HS512…) is refused
+# before any key is touched.
+ALLOWED_ALGORITHMS = ("HS256",)
+MAX_TOKEN_LENGTH = 4096
+ACCESS_TOKEN_TYPE = "access"
+REQUIRED_CLAIMS = ("sub", "role", "iss", "aud", "exp", "iat", "jti", "typ")
+
+
+def hash_password(password: str) -> str:
+    return _password_hash.hash(password)
+
+
+def verify_password(password: str, password_hash: str | None) -> bool:
+    if password_hash is None:
+        _password_hash.verify(password, _DUMMY_HASH)
+        return False
+    try:
+        return _password_hash.verify(password, password_hash)
+    except Exception:  # a malformed stored hash must not become a 500 at login
+        return False
+
+
+def new_opaque_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_access_token(
+    settings: Settings,
+    *,
+    subject: str,
+    role: str,
+    org_unit: str | None,
+    organisation: str | None,
+    scope: str,
+    session_id: str | None,
+    now: datetime | None = None,
+) -> tuple[str, int]:
+    now = now or datetime.now(UTC)
+    lifetime = timedelta(minutes=settings.access_token_minutes)
+    claims: dict[str, Any] = {
+        "sub": subject,
+        "role": role,
+        "org_unit": org_unit,
+        "org": organisation,
+        "scope": scope,
+        "sid": session_id,
+        "typ": ACCESS_TOKEN_TYPE,
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "iat": int(now.timestamp()),
+        "nbf": int(now.timestamp()),
+        "exp": int((now + lifetime).timestamp()),
+        "jti": uuid.uuid4().hex,
+    }
+    kid = settings.jwt_active_kid
+    token = jwt.encode(claims, settings.jwt_keys[kid], algorithm=ALLOWED_ALGORITHMS[0], headers={"kid": kid})
+    return token, int(lifetime.total_seconds())
+
+
+def decode_access_token(settings: Settings, token: str) -> dict[str, Any]:
+    invalid = Unauthorized("The access token is invalid or expired.")
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        raise invalid
+    try:
+        header = jwt.get_unverified_header(token)
+    except JWTError as exc:
+        raise invalid from exc
+    if header.get("alg") not in ALLOWED_ALGORITHMS:
+        raise invalid
+    kid = header.get("kid")
+    if not isinstance(kid, str) or kid not in settings.jwt_keys:
+        raise invalid
+    try:
+        claims = jwt.decode(
+            token,
+            settings.jwt_keys[kid],
+            algorithms=list(ALLOWED_ALGORITHMS),
+            audience=settings.jwt_audience,
+            issuer=settings.jwt_issuer,
+            options={
+                "require_exp": True, "require_iat": True, "require_aud": True, "require_iss": True,
+                "require_jti": True, "require_sub": True, "verify_nbf": True, "leeway": 0,
+            },
+        )
+    except JWTError as exc:
+        raise invalid from exc
+    if any(claims.get(name) in (None, "") for name in REQUIRED_CLAIMS) or claims["typ"] != ACCESS_TOKEN_TYPE:
+        raise invalid
+    return claims

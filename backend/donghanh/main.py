@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+import donghanh.models  # noqa: F401  (registers every model and scope policy)
+from donghanh import __version__
+from donghanh.api import api_router
+from donghanh.auth.dependencies import authenticate_request
+from donghanh.config import Settings, get_settings
+from donghanh.core.context import RequestContext, current_request
+from donghanh.core.errors import install_error_handlers, problem_response
+from donghanh.core.repository import install_scope_guard
+from donghanh.db import Database
+
+log = logging.getLogger("donghanh")
+
+MAX_BODY_BYTES = 2 * 1024 * 1024
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    ),
+}
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    install_scope_guard()
+    database = database or Database(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await database.dispose()
+
+    app = FastAPI(
+        title="Đồng Hành API",
+        version=__version__,
+        description=(
+            "Case management for social protection against prostitution and human trafficking. "
+            "Errors are application/problem+json (RFC 9457). Out-of-scope objects answer 404."
+        ),
+        lifespan=lifespan,
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.database = database
+    app.state.sessionmaker = database.sessionmaker
+    app.state.authenticate = authenticate_request
+    install_error_handlers(app)
+
+    @app.middleware("http")
+    async def request_context(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        request_id = request.headers.get("x-request-id", "")[:64] or uuid.uuid4().hex
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
+            return problem_response(413, "Payload too large", "payload-too-large",
+                                    f"Request bodies are limited to {MAX_BODY_BYTES // 1024} KiB.")
+        token = current_request.set(RequestContext(request_id=request_id,
+                                                   ip=request.client.host if request.client else None))
+        try:
+            response = await call_next(request)
+        finally:
+            current_request.reset(token)
+        response.headers["X-Request-ID"] = request_id
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.url.path.startswith("/api/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    app.include_router(api_router)
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    _mount_spa(app, settings)
+    return app
+
+
+def _mount_spa(app: FastAPI, settings: Settings) -> None:
+    dist = Path(settings.spa_dist)
+    index = dist / "index.html"
+    if not settings.serve_spa or not index.is_file():
+        log.info("SPA not served: %s has no index.html (build it with `make spa`)", dist)
+        return
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def spa(path: str) -> Response:
+        if path.startswith("api/"):
+            return problem_response(404, "Not found", "not-found", f"No API route /{path}.")
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and dist.resolve() in candidate.parents:
+            return FileResponse(candidate)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})

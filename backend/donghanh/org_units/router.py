@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from donghanh.core.errors import problems
+from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from donghanh.core.permissions import Permission, Require
+from donghanh.db import SessionDep
+from donghanh.org_units import service
+from donghanh.org_units.schemas import OrgUnitFilter, OrgUnitRead
+
+router = APIRouter(prefix="/org-units", tags=["org-units"])
+
+
+@router.get(
+    "", response_model=Page[OrgUnitRead], responses=problems(),
+    dependencies=[Depends(Require(Permission.org_units_read))],
+)
+async def list_org_units(
+    session: SessionDep,
+    flt: Annotated[OrgUnitFilter, Query()],
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> Page[OrgUnitRead]:
+    return await service.list(session, flt, cursor, limit)
+
+
+@router.get(
+    "/{unit_id}", response_model=OrgUnitRead, responses=problems(),
+    dependencies=[Depends(Require(Permission.org_units_read))],
+)
+async def get_org_unit(unit_id: uuid.UUID, session: SessionDep) -> OrgUnitRead:
+    return await service.get(session, unit_id)

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from donghanh.core.concurrency import etag_for, idempotent
+from donghanh.core.errors import problems
+from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
+from donghanh.core.permissions import Permission, Require
+from donghanh.core.principal import Principal
+from donghanh.db import SessionDep
+from donghanh.organisations import service
+from donghanh.organisations.schemas import (
+    OrganisationCreate,
+    OrganisationFilter,
+    OrganisationRead,
+    OrganisationUpdate,
+)
+
+router = APIRouter(prefix="/organisations", tags=["organisations"])
+Reader = Annotated[Principal, Depends(Require(Permission.organisations_read))]
+Writer = Annotated[Principal, Depends(Require(Permission.organisations_write))]
+
+
+@router.get("", response_model=Page[OrganisationRead], responses=problems())
+async def list_organisations(
+    session: SessionDep,
+    _: Reader,
+    flt: Annotated[OrganisationFilter, Query()],
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> Page[OrganisationRead]:
+    return await service.list(session, flt, cursor, limit)
+
+
+@router.post("", status_code=201, response_model=OrganisationRead, responses=problems(409))
+async def create_organisation(
+    request: Request,
+    session: SessionDep,
+    principal: Writer,
+    organisation_in: OrganisationCreate,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+) -> JSONResponse:
+    async def produce() -> tuple[int, OrganisationRead, dict[str, str]]:
+        organisation = await service.create(session, principal, organisation_in=organisation_in)
+        return 201, OrganisationRead.model_validate(organisation), {
+            "ETag": etag_for(organisation.id, organisation.version)
+        }
+
+    return await idempotent(session, principal, request, idempotency_key, organisation_in, produce)
+
+
+@router.get("/{organisation_id}", response_model=OrganisationRead, responses=problems())
+async def get_organisation(
+    organisation_id: uuid.UUID, session: SessionDep, _: Reader, response: Response
+) -> OrganisationRead:
+    organisation = await service.get(session, organisation_id)
+    response.headers["ETag"] = etag_for(organisation.id, organisation.version)
+    return OrganisationRead.model_validate(organisation)
+
+
+@router.patch("/{organisation_id}", response_model=OrganisationRead, responses=problems(409, 412, 428))
+async def update_organisation(
+    organisation_id: uuid.UUID,
+    organisation_in: OrganisationUpdate,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+    if_match: Annotated[str | None, Header(alias="If-Match")] = None,
+) -> OrganisationRead:
+    organisation = await service.update(
+        session, principal, organisation_id, organisation_in=organisation_in, if_match=if_match
+    )
+    response.headers["ETag"] = etag_for(organisation.id, organisation.version)
+    return OrganisationRead.model_validate(organisation)

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from donghanh.core import audit
+from donghanh.core.concurrency import check_precondition
+from donghanh.core.errors import NotFound, Unprocessable
+from donghanh.core.pagination import Page
+from donghanh.core.principal import Principal
+from donghanh.core.text import fold
+from donghanh.org_units import service as org_units
+from donghanh.organisations import repository
+from donghanh.organisations.models import Organisation
+from donghanh.organisations.schemas import (
+    OrganisationCreate,
+    OrganisationFilter,
+    OrganisationRead,
+    OrganisationUpdate,
+)
+
+
+async def list(  # noqa: A001
+    session: AsyncSession, flt: OrganisationFilter, cursor: str | None, limit: int
+) -> Page[OrganisationRead]:
+    unit_path = None
+    if flt.org_unit:
+        unit_path = (await org_units.require_unit(session, flt.org_unit, "org_unit")).path
+    rows, next_cursor = await repository.list_organisations(session, flt, unit_path, cursor, limit)
+    return Page[OrganisationRead](items=[OrganisationRead.model_validate(o) for o in rows], next_cursor=next_cursor)
+
+
+async def get(session: AsyncSession, organisation_id: uuid.UUID) -> Organisation:
+    found = await repository.get(session, organisation_id)
+    if found is None:
+        raise NotFound("No such organisation.")
+    return found
+
+
+async def require_organisation(session: AsyncSession, organisation_id: uuid.UUID, field: str) -> Organisation:
+    found = await repository.get(session, organisation_id)
+    if found is None:
+        raise Unprocessable.field(["body", field], "No organisation with this id.")
+    return found
+
+
+async def create(session: AsyncSession, principal: Principal, *, organisation_in: OrganisationCreate) -> Organisation:
+    await org_units.require_unit(session, organisation_in.org_unit_id)
+    data = organisation_in.model_dump()
+    organisation = Organisation(**data, name_search=fold(data["name"]), created_by=principal.id)
+    session.add(organisation)
+    await session.flush()
+    await audit.record(session, principal, "create", "organisation", organisation.id,
+                       fields=sorted(data), org_unit_id=organisation.org_unit_id)
+    return organisation
+
+
+async def update(
+    session: AsyncSession,
+    principal: Principal,
+    organisation_id: uuid.UUID,
+    *,
+    organisation_in: OrganisationUpdate,
+    if_match: str | None,
+) -> Organisation:
+    organisation = await get(session, organisation_id)
+    check_precondition(if_match, organisation.id, organisation.version, organisation_in.version)
+    changes = organisation_in.model_dump(exclude_unset=True, exclude={"version"})
+    if "org_unit_id" in changes:
+        await org_units.require_unit(session, changes["org_unit_id"])
+    for field, value in changes.items():
+        setattr(organisation, field, value)
+    if "name" in changes:
+        organisation.name_search = fold(organisation.name)
+    await session.flush()
+    await audit.record(session, principal, "update", "organisation", organisation.id,
+                       fields=sorted(changes), org_unit_id=organisation.org_unit_id)
+    return organisation
