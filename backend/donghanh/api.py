@@ -1,4 +1,5 @@
 from fastapi import APIRouter
+from fastapi.routing import APIRoute
 
 from donghanh.audit.router import router as audit_router
 from donghanh.auth.router import router as auth_router
@@ -7,10 +8,27 @@ from donghanh.org_units.router import router as org_units_router
 from donghanh.organisations.router import router as organisations_router
 from donghanh.users.router import router as users_router
 
-api_router = APIRouter(prefix="/api/v1")
-api_router.include_router(auth_router)
-api_router.include_router(org_units_router)
-api_router.include_router(organisations_router)
-api_router.include_router(users_router)
-api_router.include_router(establishments_router)
-api_router.include_router(audit_router)
+API_PREFIX = "/api/v1"
+DOMAIN_ROUTERS = [
+    auth_router,
+    org_units_router,
+    organisations_router,
+    users_router,
+    establishments_router,
+    audit_router,
+]
+
+api_router = APIRouter(prefix=API_PREFIX)
+for _router in DOMAIN_ROUTERS:
+    api_router.include_router(_router)
+
+
+def route_inventory() -> list[tuple[str, str, APIRoute]]:
+    """(method, full path, route) of every API operation: what policy tests walk."""
+    return [
+        (method, API_PREFIX + route.path, route)
+        for router in DOMAIN_ROUTERS
+        for route in router.routes
+        if isinstance(route, APIRoute)
+        for method in route.methods
+    ]

@@ -168,8 +168,14 @@ def serve(
 ) -> None:
     """Serve the API and the SPA."""
     import uvicorn
+    from pydantic import ValidationError
 
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        for err in exc.errors():
+            console.print(f"[red]{err['msg']}[/]")
+        raise typer.Exit(2) from None
     if settings.is_sqlite and workers > 1:
         console.print("[yellow]SQLite: using one worker[/]")
         workers = 1

@@ -102,7 +102,7 @@ def _mount_spa(app: FastAPI, settings: Settings) -> None:
         app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
 
     @app.get("/{path:path}", include_in_schema=False)
-    async def spa(path: str) -> Response:
+    def spa(path: str) -> Response:  # sync: FastAPI runs it in a thread, so the stat calls never block the loop
         if path.startswith("api/"):
             return problem_response(404, "Not found", "not-found", f"No API route /{path}.")
         candidate = (dist / path).resolve()

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+from donghanh.audit import policy as _policy  # noqa: F401  (scope rules ride with the repository)
+from donghanh.audit.schemas import AuditEventFilter
 from donghanh.core.audit import AuditEvent
 from donghanh.core.pagination import SortKey
 from donghanh.core.repository import ScopedRepository
-from donghanh.audit.schemas import AuditEventFilter
 
 SORT_KEYS = [SortKey(AuditEvent.seq, "seq", descending=True)]
 

@@ -46,7 +46,8 @@ class IssuedTokens:
 async def _check_throttle(session: AsyncSession, settings: Settings, username: str, ip: str | None) -> None:
     since = utcnow() - timedelta(minutes=settings.login_failure_window_minutes)
     by_name = await session.scalar(
-        select(func.count()).select_from(LoginFailure).where(LoginFailure.username == username, LoginFailure.at >= since)
+        select(func.count()).select_from(LoginFailure)
+        .where(LoginFailure.username == username, LoginFailure.at >= since)
     )
     by_ip = 0
     if ip:

@@ -5,9 +5,9 @@ import base64
 import binascii
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel

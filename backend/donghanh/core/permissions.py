@@ -6,13 +6,12 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.core.errors import Forbidden, Unauthorized
-from donghanh.db import SessionDep
 from donghanh.core.principal import Principal
 from donghanh.core.roles import ROLE_PERMISSIONS, Permission, Role, permissions_for
+from donghanh.db import SessionDep
 
 __all__ = [
     "ROLE_PERMISSIONS", "CurrentPrincipal", "Permission", "Require", "Role", "current_principal", "permissions_for",

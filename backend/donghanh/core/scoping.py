@@ -2,14 +2,13 @@
 a (model, role) pair with no rule sees nothing (default deny)."""
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import ColumnElement, column, false, or_, select, table, true
 
-from donghanh.core.roles import Role
 from donghanh.core.principal import Principal
+from donghanh.core.roles import Role
 from donghanh.core.text import like_escape
 
 ScopeRule = Callable[[Principal], ColumnElement[bool]]

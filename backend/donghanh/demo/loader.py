@@ -75,7 +75,8 @@ async def load_demo(session: AsyncSession, seed: int = 2026) -> DemoSummary:
          [ServiceType.legal_counselling]),
         (OrganisationKind.social_work_center, "Trung tâm Công tác xã hội {city}",
          [ServiceType.psychological_counselling, ServiceType.shelter, ServiceType.essential_needs]),
-        (OrganisationKind.women_union, "Hội Liên hiệp Phụ nữ {city}", [ServiceType.vocational_training, ServiceType.loan]),
+        (OrganisationKind.women_union, "Hội Liên hiệp Phụ nữ {city}",
+         [ServiceType.vocational_training, ServiceType.loan]),
         (OrganisationKind.health_center, "Trung tâm Kiểm soát bệnh tật {city}",
          [ServiceType.sti_hiv_testing, ServiceType.health_check]),
     ]

@@ -10,6 +10,7 @@ from donghanh.core.pagination import SortKey
 from donghanh.core.repository import ScopedRepository
 from donghanh.core.scoping import subtree_of_unit
 from donghanh.core.text import fold, like_escape
+from donghanh.establishments import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.establishments.models import Establishment, Inspection
 from donghanh.establishments.schemas import EstablishmentFilter, EstablishmentSort
 

@@ -100,7 +100,8 @@ async def create(
     session.add(establishment)
     await session.flush()
     await audit.record(session, principal, "create", RESOURCE, establishment.id,
-                       fields=sorted(k for k, v in data.items() if v is not None), org_unit_id=establishment.org_unit_id)
+                       fields=sorted(k for k, v in data.items() if v is not None),
+                       org_unit_id=establishment.org_unit_id)
     return establishment
 
 

@@ -6,7 +6,15 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from donghanh.core.base import Base, CreatedByMixin, IdMixin, OrgScoped, TimestampMixin, UTCDateTime, VersionedMixin
+from donghanh.core.base import (
+    Base,
+    CreatedByMixin,
+    IdMixin,
+    OrgScoped,
+    TimestampMixin,
+    UTCDateTime,
+    VersionedMixin,
+)
 
 
 class User(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, OrgScoped, Base):

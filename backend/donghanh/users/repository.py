@@ -6,6 +6,7 @@ from donghanh.core.pagination import SortKey
 from donghanh.core.repository import ScopedRepository
 from donghanh.core.scoping import subtree_of_unit
 from donghanh.core.text import fold, like_escape
+from donghanh.users import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.users.models import User
 from donghanh.users.schemas import UserFilter
 

@@ -1,0 +1,34 @@
+"""Every table of individual-level data has, for every role, a scope rule or an explicit denial;
+and a query that bypasses the scoped repository fails loudly."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+import donghanh.models  # noqa: F401  (registers every model and policy)
+from donghanh.core.base import Base, OrgScoped
+from donghanh.core.permissions import Role
+from donghanh.core.repository import ScopeGuardError
+from donghanh.core.scoping import registered
+from donghanh.establishments.models import Establishment
+
+
+def _org_scoped_models() -> list[type]:
+    return [m.class_ for m in Base.registry.mappers if issubclass(m.class_, OrgScoped)]
+
+
+def test_at_least_the_foundation_models_are_org_scoped() -> None:
+    names = {m.__name__ for m in _org_scoped_models()}
+    assert {"Establishment", "Inspection", "User"} <= names
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_org_scoped_model_has_a_rule_or_denial(role: Role) -> None:
+    missing = [m.__name__ for m in _org_scoped_models() if registered(m, role) is None]
+    assert missing == [], f"{role}: no scope rule or denial for {missing}"
+
+
+async def test_select_outside_a_repository_is_refused(session: AsyncSession) -> None:
+    with pytest.raises(ScopeGuardError):
+        await session.execute(select(Establishment))
