@@ -77,6 +77,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             current_request.reset(token)
         response.headers["X-Request-ID"] = request_id
         for name, value in SECURITY_HEADERS.items():
+            # The interactive API docs load Swagger UI from its CDN; every other page stays 'self'-only.
+            if name == "Content-Security-Policy" and request.url.path == "/api/docs":
+                continue
             response.headers.setdefault(name, value)
         if request.url.path.startswith("/api/"):
             response.headers.setdefault("Cache-Control", "no-store")

@@ -69,3 +69,7 @@ async def successor_paths_into(session: AsyncSession, path: str) -> list[str]:
     inside = select(OrgUnit.id).where(OrgUnit.path.like(like_escape(path) + "%", escape="\\"))
     stmt = select(OrgUnit.path).where(OrgUnit.successor_id.in_(inside))
     return list((await session.execute(stmt)).scalars().all())
+
+
+async def by_path(session: AsyncSession, path: str) -> OrgUnit | None:
+    return (await session.execute(select(OrgUnit).where(OrgUnit.path == path))).scalar_one_or_none()

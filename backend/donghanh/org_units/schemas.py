@@ -40,3 +40,25 @@ class OrgUnitFilter(BaseModel):
     current: bool | None = Field(None, description="true: units in force today; false: legacy units only.")
     q: str | None = Field(None, max_length=100, description="Name search ignoring diacritics and case.")
     code: str | None = Field(None, max_length=16)
+
+
+class OrgUnitCreate(BaseModel):
+    """A unit the packaged data does not hold yet (a new merger decision, a special zone)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    code: str = Field(min_length=1, max_length=16, pattern=r"^[0-9A-Za-z-]+$")
+    name: str = Field(min_length=2, max_length=200)
+    level: Level
+    division_type: str | None = Field(None, max_length=40)
+    parent_id: uuid.UUID | None = None
+    valid_from: date | None = None
+
+
+class OrgUnitUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str | None = Field(None, min_length=2, max_length=200)
+    division_type: str | None = Field(None, max_length=40)
+    valid_to: date | None = Field(None, description="The day the unit ceased to exist.")
+    successor_id: uuid.UUID | None = Field(None, description="The unit that took it over.")

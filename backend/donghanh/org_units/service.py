@@ -4,11 +4,14 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from donghanh.core.errors import NotFound, Unprocessable
+from donghanh.core import audit
+from donghanh.core.errors import Conflict, NotFound, Unprocessable
 from donghanh.core.pagination import Page
+from donghanh.core.principal import Principal
+from donghanh.core.text import fold
 from donghanh.org_units import repository
 from donghanh.org_units.models import OrgUnit
-from donghanh.org_units.schemas import OrgUnitFilter, OrgUnitRead
+from donghanh.org_units.schemas import OrgUnitCreate, OrgUnitFilter, OrgUnitRead, OrgUnitUpdate
 
 
 def _read(unit: OrgUnit, parent_name: str | None) -> OrgUnitRead:
@@ -72,3 +75,50 @@ async def scope_paths(session: AsyncSession, unit: OrgUnit) -> tuple[str, ...]:
 
 def clear_scope_cache() -> None:
     _scope_cache.clear()
+
+
+_CHILD_LEVEL = {"province": {"district", "commune"}, "district": {"commune"}, "commune": set()}
+
+
+async def create(session: AsyncSession, principal: Principal, *, unit_in: OrgUnitCreate) -> OrgUnitRead:
+    parent = await require_unit(session, unit_in.parent_id, "parent_id") if unit_in.parent_id else None
+    if parent is None and unit_in.level != "province":
+        raise Unprocessable.field(["body", "parent_id"], "Only a province may stand without a parent.")
+    if parent is not None and unit_in.level not in _CHILD_LEVEL[parent.level]:
+        raise Unprocessable.field(["body", "level"], f"A {unit_in.level} cannot sit under a {parent.level}.")
+    path = f"{parent.path if parent else '/'}x{unit_in.code}/"
+    if await repository.by_path(session, path) is not None:
+        raise Conflict(f"A unit with code {unit_in.code} already exists there.",
+                       errors=[{"loc": ["body", "code"], "msg": "already exists under this parent"}])
+    unit = OrgUnit(code=unit_in.code, name=unit_in.name, level=unit_in.level, division_type=unit_in.division_type,
+                   parent_id=parent.id if parent else None, valid_from=unit_in.valid_from, path=path,
+                   name_search=fold(unit_in.name))
+    session.add(unit)
+    await session.flush()
+    await audit.record(session, principal, "create", "org_unit", unit.id, fields=sorted(unit_in.model_fields_set),
+                       org_unit_id=unit.id)
+    clear_scope_cache()
+    return await get(session, unit.id)
+
+
+async def update(
+    session: AsyncSession, principal: Principal, unit_id: uuid.UUID, *, unit_in: OrgUnitUpdate
+) -> OrgUnitRead:
+    unit = await repository.get(session, unit_id)
+    if unit is None:
+        raise NotFound("No such administrative unit.")
+    changes = unit_in.model_dump(exclude_unset=True)
+    if "name" in changes and changes["name"] is None:
+        raise Unprocessable.field(["body", "name"], "may not be null")
+    if changes.get("successor_id"):
+        successor = await require_unit(session, changes["successor_id"], "successor_id")
+        if successor.id == unit.id or successor.path.startswith(unit.path):
+            raise Unprocessable.field(["body", "successor_id"], "A unit cannot succeed itself or its own part.")
+    for field, value in changes.items():
+        setattr(unit, field, value)
+    if "name" in changes:
+        unit.name_search = fold(unit.name)
+    await session.flush()
+    await audit.record(session, principal, "update", "org_unit", unit.id, fields=sorted(changes), org_unit_id=unit.id)
+    clear_scope_cache()
+    return await get(session, unit.id)

@@ -80,3 +80,28 @@ async def test_unknown_unit_is_404(client: httpx.AsyncClient, world: World) -> N
 
 async def test_requires_sign_in(client: httpx.AsyncClient) -> None:
     assert (await client.get(URL)).status_code == 401
+
+
+class TestAdministration:
+    async def test_admin_records_a_merger_and_scope_follows(self, client: httpx.AsyncClient, world: World) -> None:
+        created = await client.post(URL, headers=world.auth("admin"), json={
+            "code": "90001", "name": "Phường Thử Nghiệm", "level": "commune",
+            "parent_id": str(world.units["hcm"].id), "valid_from": "2026-01-01"})
+        assert created.status_code == 201, created.text
+        assert created.json()["path"] == "/p79/x90001/"
+        # Hoàn Kiếm is merged into the new HCMC unit (a fiction for the test): its records follow.
+        merged = await client.patch(f"{URL}/{world.units['hoan_kiem'].id}", headers=world.auth("admin"),
+                                    json={"valid_to": "2026-06-30", "successor_id": created.json()["id"]})
+        assert merged.status_code == 200
+        assert merged.json()["successor_id"] == created.json()["id"]
+
+    async def test_commune_needs_a_parent(self, client: httpx.AsyncClient, world: World) -> None:
+        response = await client.post(URL, headers=world.auth("admin"), json={
+            "code": "90002", "name": "Xã Mồ Côi", "level": "commune"})
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["loc"] == ["body", "parent_id"]
+
+    async def test_only_admin_edits_units(self, client: httpx.AsyncClient, world: World) -> None:
+        response = await client.patch(f"{URL}/{world.units['ba_dinh'].id}", headers=world.auth("program_manager"),
+                                      json={"name": "Phường Mới"})
+        assert response.status_code == 403
