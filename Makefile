@@ -75,6 +75,9 @@ test-postgres: venv
 	else echo "TEST_DATABASE_URL not set: PostgreSQL run skipped (SQLite run above covers the suite)"; fi
 
 test-frontend: frontend/node_modules/.installed
+	@cd frontend && npx openapi-typescript ../openapi.yaml --default-non-nullable false -o .schema.check.d.ts >/dev/null \
+		&& if cmp -s .schema.check.d.ts src/client/schema.d.ts; then rm .schema.check.d.ts; \
+		else rm .schema.check.d.ts; echo "frontend/src/client/schema.d.ts is stale: run make openapi"; exit 1; fi
 	cd frontend && npm test
 
 test-e2e: venv spa

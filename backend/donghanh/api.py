@@ -1,11 +1,15 @@
 from fastapi import APIRouter
 from fastapi.routing import APIRoute
 
+from donghanh.activities.router import router as activities_router
 from donghanh.audit.router import router as audit_router
 from donghanh.auth.router import router as auth_router
+from donghanh.clients.router import router as clients_router
+from donghanh.contacts.router import router as contacts_router
 from donghanh.establishments.router import router as establishments_router
 from donghanh.org_units.router import router as org_units_router
 from donghanh.organisations.router import router as organisations_router
+from donghanh.peer_groups.router import router as peer_groups_router
 from donghanh.users.router import router as users_router
 
 API_PREFIX = "/api/v1"
@@ -15,6 +19,10 @@ DOMAIN_ROUTERS = [
     organisations_router,
     users_router,
     establishments_router,
+    peer_groups_router,
+    clients_router,
+    contacts_router,
+    activities_router,
     audit_router,
 ]
 

@@ -31,12 +31,15 @@ def _migrations_dir() -> Path:
 
 def _with_session(work: Callable[[Any], Awaitable[T]]) -> T:
     import donghanh.models  # noqa: F401
+    from donghanh.core import crypto
     from donghanh.core.repository import install_scope_guard
     from donghanh.db import Database
 
     async def run() -> T:
         install_scope_guard()
-        database = Database(get_settings())
+        settings = get_settings()
+        crypto.configure(settings.field_encryption_keys, settings.field_encryption_active_kid)
+        database = Database(settings)
         try:
             async with database.sessionmaker() as session:
                 result = await work(session)

@@ -30,7 +30,9 @@ class Settings(BaseSettings):
     refresh_cookie_name: str = "donghanh_refresh"
     cookie_secure: bool = False
 
-    field_encryption_key: str = DEFAULT_FIELD_KEY
+    # Field encryption: secrets by key id; the active one encrypts, all of them decrypt (rotation).
+    field_encryption_keys: dict[str, str] = Field(default_factory=lambda: {"k1": DEFAULT_FIELD_KEY})
+    field_encryption_active_kid: str = "k1"
 
     login_max_failures: int = 5
     login_failure_window_minutes: int = 15
@@ -49,8 +51,10 @@ class Settings(BaseSettings):
             problems.append("DONGHANH_JWT_KEYS still holds the development key")
         if any(len(k) < 32 for k in self.jwt_keys.values()):
             problems.append("every DONGHANH_JWT_KEYS key must be at least 32 characters")
-        if self.field_encryption_key == DEFAULT_FIELD_KEY:
-            problems.append("DONGHANH_FIELD_ENCRYPTION_KEY is the development key")
+        if DEFAULT_FIELD_KEY in self.field_encryption_keys.values():
+            problems.append("DONGHANH_FIELD_ENCRYPTION_KEYS still holds the development key")
+        if any(len(k) < 32 for k in self.field_encryption_keys.values()):
+            problems.append("every DONGHANH_FIELD_ENCRYPTION_KEYS key must be at least 32 characters")
         if not self.cookie_secure:
             problems.append("DONGHANH_COOKIE_SECURE must be true in production (cookies only over HTTPS)")
         if problems:
@@ -61,6 +65,9 @@ class Settings(BaseSettings):
     def _active_kid_exists(self) -> Settings:
         if self.jwt_active_kid not in self.jwt_keys:
             raise ValueError(f"DONGHANH_JWT_ACTIVE_KID {self.jwt_active_kid!r} is not in DONGHANH_JWT_KEYS")
+        if self.field_encryption_active_kid not in self.field_encryption_keys:
+            raise ValueError(f"DONGHANH_FIELD_ENCRYPTION_ACTIVE_KID {self.field_encryption_active_kid!r} "
+                             "is not in DONGHANH_FIELD_ENCRYPTION_KEYS")
         return self
 
     @property

@@ -15,6 +15,7 @@ from donghanh import __version__
 from donghanh.api import api_router
 from donghanh.auth.dependencies import authenticate_request
 from donghanh.config import Settings, get_settings
+from donghanh.core import crypto
 from donghanh.core.context import RequestContext, current_request
 from donghanh.core.errors import install_error_handlers, problem_response
 from donghanh.core.repository import install_scope_guard
@@ -37,6 +38,7 @@ SECURITY_HEADERS = {
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
     install_scope_guard()
+    crypto.configure(settings.field_encryption_keys, settings.field_encryption_active_kid)
     database = database or Database(settings)
 
     @asynccontextmanager

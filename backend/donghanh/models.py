@@ -1,6 +1,12 @@
 """Imports every model and scope policy so metadata and the scope registry are complete (Alembic, tests)."""
+from donghanh.activities import models as _activities  # noqa: F401
+from donghanh.activities import policy as _activities_policy  # noqa: F401
 from donghanh.audit import policy as _audit_policy  # noqa: F401
 from donghanh.auth import models as _auth  # noqa: F401
+from donghanh.clients import models as _clients  # noqa: F401
+from donghanh.clients import policy as _clients_policy  # noqa: F401
+from donghanh.contacts import models as _contacts  # noqa: F401
+from donghanh.contacts import policy as _contacts_policy  # noqa: F401
 from donghanh.core.audit import AuditEvent  # noqa: F401
 from donghanh.core.base import Base
 from donghanh.core.concurrency import IdempotencyRecord  # noqa: F401
@@ -8,6 +14,8 @@ from donghanh.establishments import models as _establishments  # noqa: F401
 from donghanh.establishments import policy as _establishments_policy  # noqa: F401
 from donghanh.org_units import models as _org_units  # noqa: F401
 from donghanh.organisations import models as _organisations  # noqa: F401
+from donghanh.peer_groups import models as _peer_groups  # noqa: F401
+from donghanh.peer_groups import policy as _peer_groups_policy  # noqa: F401
 from donghanh.users import models as _users  # noqa: F401
 from donghanh.users import policy as _users_policy  # noqa: F401
 

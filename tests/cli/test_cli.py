@@ -81,7 +81,8 @@ def test_production_refuses_development_secrets() -> None:
 
 def test_production_starts_with_real_secrets() -> None:
     settings = Settings(environment="production", database_url="postgresql+asyncpg://db/x", cookie_secure=True,
-                        jwt_keys={"2026": "x" * 48}, jwt_active_kid="2026", field_encryption_key="y" * 44)
+                        jwt_keys={"2026": "x" * 48}, jwt_active_kid="2026",
+                        field_encryption_keys={"k1": "y" * 44}, field_encryption_active_kid="k1")
     assert settings.environment == "production"
 
 
@@ -92,3 +93,19 @@ def test_server_refuses_to_start_in_production_with_defaults(tmp_path: Path) -> 
                             capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
     assert "refusing to start in production" in result.stdout + result.stderr
+
+
+def _alembic(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"DONGHANH_DATABASE_URL": f"sqlite+aiosqlite:///{db}"}
+    env.pop("TEST_DATABASE_URL", None)
+    return subprocess.run([sys.executable, "-m", "alembic", *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_migrations_match_the_models_and_reverse_cleanly(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    assert _alembic(db, "upgrade", "head").returncode == 0
+    check = _alembic(db, "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert _alembic(db, "downgrade", "base").returncode == 0
+    assert _alembic(db, "upgrade", "head").returncode == 0

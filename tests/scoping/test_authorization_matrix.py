@@ -24,6 +24,7 @@ VISIBLE = {
     "program_manager": {"ba_dinh", "hoan_kiem", "legacy"},
     "case_worker": {"ba_dinh", "legacy"},
     "peer_educator": {"ba_dinh", "legacy"},
+    "peer_educator_2": {"ba_dinh", "legacy"},
     "inspector": {"ba_dinh", "hoan_kiem", "legacy"},
     "program_manager_hcm": {"hcm"},
 }
@@ -35,6 +36,7 @@ MAY = {
     "program_manager_hcm": {"est_read", "est_write", "insp_read", "insp_write"},
     "case_worker": {"est_read", "est_write", "insp_read"},
     "peer_educator": {"est_read"},
+    "peer_educator_2": {"est_read"},
     "service_provider": set(),
     "inspector": {"est_read", "insp_read", "insp_write"},
     "finance_officer": set(),

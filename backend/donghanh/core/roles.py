@@ -27,10 +27,21 @@ class Permission(StrEnum):
     inspections_read = "inspections:read"
     inspections_write = "inspections:write"
     audit_read = "audit:read"
+    clients_read = "clients:read"
+    clients_write = "clients:write"
+    clients_identify = "clients:identify"  # read protected identity fields
+    contacts_read = "contacts:read"
+    contacts_write = "contacts:write"
+    peer_groups_read = "peer_groups:read"
+    peer_groups_write = "peer_groups:write"
+    activities_read = "activities:read"
+    activities_write = "activities:write"
 
 
 P = Permission
 _EVERYONE = {P.org_units_read, P.organisations_read}
+_OUTREACH = {P.clients_read, P.clients_write, P.clients_identify, P.contacts_read, P.contacts_write,
+             P.peer_groups_read, P.activities_read, P.activities_write}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.admin: frozenset(
@@ -39,18 +50,21 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.program_manager: frozenset(
         _EVERYONE
         | {P.users_read, P.establishments_read, P.establishments_write, P.inspections_read,
-           P.inspections_write, P.audit_read}
+           P.inspections_write, P.audit_read, P.peer_groups_write}
+        | _OUTREACH
     ),
     Role.case_worker: frozenset(
-        _EVERYONE | {P.establishments_read, P.establishments_write, P.inspections_read}
+        _EVERYONE | {P.establishments_read, P.establishments_write, P.inspections_read, P.peer_groups_write}
+        | _OUTREACH
     ),
     # Peer educators pick the establishment where they met someone; they do not see inspections.
-    Role.peer_educator: frozenset(_EVERYONE | {P.establishments_read}),
+    # Their client and contact rows are limited to the people they reached (scope rules).
+    Role.peer_educator: frozenset(_EVERYONE | {P.establishments_read} | _OUTREACH),
     Role.service_provider: frozenset(_EVERYONE),
     Role.inspector: frozenset(
         _EVERYONE | {P.establishments_read, P.inspections_read, P.inspections_write}
     ),
-    Role.finance_officer: frozenset(_EVERYONE),
+    Role.finance_officer: frozenset(_EVERYONE | {P.activities_read}),
     Role.viewer: frozenset(_EVERYONE),
 }
 

@@ -49,16 +49,7 @@ async def to_read(session: AsyncSession, establishments: list[Establishment]) ->
 
 
 async def _unit_in_scope(session: AsyncSession, principal: Principal, unit_id: uuid.UUID) -> OrgUnit:
-    """A unit named in a body must exist, be in force, and lie in the caller's scope; a hidden one is
-    reported exactly like a missing one."""
-    unit = await org_units.require_unit(session, unit_id)
-    if not principal.is_system and not any(unit.path.startswith(p) for p in principal.scope_paths):
-        raise Unprocessable.field(["body", "org_unit_id"], "No administrative unit with this id.")
-    if not unit.is_current:
-        raise Unprocessable.field(
-            ["body", "org_unit_id"], f"{unit.name} was dissolved on {unit.valid_to}; choose a unit in force today."
-        )
-    return unit
+    return await org_units.require_unit_in_scope(session, principal, unit_id)
 
 
 async def _external_id_free(session: AsyncSession, external_id: str | None, own_id: uuid.UUID | None) -> None:
@@ -70,6 +61,16 @@ async def _external_id_free(session: AsyncSession, external_id: str | None, own_
     if taken is not None and taken != own_id:
         raise Conflict("Another establishment already has this external_id.",
                        errors=[{"loc": ["body", "external_id"], "msg": "already used"}])
+
+
+async def require_visible(
+    session: AsyncSession, principal: Principal, establishment_id: uuid.UUID, field: str
+) -> Establishment:
+    """An establishment named in another record's body: hidden and missing both read "no such"."""
+    establishment = await EstablishmentRepository(session, principal).find(establishment_id)
+    if establishment is None:
+        raise Unprocessable.field(["body", field], "No establishment with this id.")
+    return establishment
 
 
 async def list(  # noqa: A001

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -35,6 +36,29 @@ async def require_unit(session: AsyncSession, unit_id: uuid.UUID, field: str = "
     unit = await repository.get(session, unit_id)
     if unit is None:
         raise Unprocessable.field(["body", field], "No administrative unit with this id.")
+    return unit
+
+
+def in_scope(unit: OrgUnit, principal: Principal) -> bool:
+    return principal.is_system or any(unit.path.startswith(p) for p in principal.scope_paths)
+
+
+async def require_unit_in_scope(
+    session: AsyncSession, principal: Principal, unit_id: uuid.UUID, *, field: str = "org_unit_id",
+    on: date | None = None,
+) -> OrgUnit:
+    """A unit named in a body must exist, lie in the caller's scope (a hidden one is reported exactly like
+    a missing one) and be in force on the given day (today by default)."""
+    unit = await require_unit(session, unit_id, field)
+    if not in_scope(unit, principal):
+        raise Unprocessable.field(["body", field], "No administrative unit with this id.")
+    day = on or date.today()
+    if unit.valid_to is not None and unit.valid_to < day:
+        raise Unprocessable.field(
+            ["body", field], f"{unit.name} was dissolved on {unit.valid_to}; choose a unit in force on {day}."
+        )
+    if unit.valid_from is not None and unit.valid_from > day:
+        raise Unprocessable.field(["body", field], f"{unit.name} only exists from {unit.valid_from}.")
     return unit
 
 

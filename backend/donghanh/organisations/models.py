@@ -7,6 +7,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from donghanh.core.base import Base, CreatedByMixin, IdMixin, TimestampMixin, VersionedMixin
+from donghanh.core.vocabulary import ServiceType  # noqa: F401  (re-exported)
 
 
 class OrganisationKind(StrEnum):
@@ -22,23 +23,6 @@ class OrganisationKind(StrEnum):
     social_work_center = "social_work_center"
     ngo = "ngo"
     peer_group = "peer_group"
-    other = "other"
-
-
-class ServiceType(StrEnum):
-    health_check = "health_check"
-    sti_hiv_testing = "sti_hiv_testing"
-    health_insurance_card = "health_insurance_card"
-    social_insurance = "social_insurance"
-    legal_counselling = "legal_counselling"
-    psychological_counselling = "psychological_counselling"
-    vocational_training = "vocational_training"
-    job_placement = "job_placement"
-    loan = "loan"
-    shelter = "shelter"
-    education = "education"
-    essential_needs = "essential_needs"
-    reintegration_allowance = "reintegration_allowance"
     other = "other"
 
 

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import or_
+
+from donghanh.clients import policy as _policy  # noqa: F401  (scope rules ride with the repository)
+from donghanh.clients.models import Client
+from donghanh.clients.schemas import ClientFilter
+from donghanh.core.pagination import SortKey
+from donghanh.core.principal import SYSTEM, Principal
+from donghanh.core.repository import ScopedRepository
+from donghanh.core.scoping import in_subtree, subtree_of_unit
+from donghanh.core.text import like_escape
+
+SORT_KEYS = [SortKey(Client.created_at, "created_at", descending=True), SortKey(Client.id, "id", descending=True)]
+
+
+class ClientRepository(ScopedRepository[Client]):
+    model = Client
+    not_found_detail = "No such client."
+
+    async def list(  # noqa: A003
+        self, flt: ClientFilter, unit_path: str | None, cursor: str | None, limit: int
+    ) -> tuple[list[Client], str | None]:
+        stmt = self.select()
+        if flt.q:
+            stmt = stmt.where(Client.code.like(like_escape(flt.q.strip().upper()) + "%", escape="\\"))
+        if flt.group:
+            stmt = stmt.where(Client.group == flt.group)
+        if flt.sex:
+            stmt = stmt.where(Client.sex == flt.sex)
+        if flt.establishment:
+            stmt = stmt.where(Client.establishment_id == flt.establishment)
+        if unit_path:
+            stmt = stmt.where(subtree_of_unit(Client.org_unit_id, unit_path))
+        return await self.page(stmt, SORT_KEYS, "-created_at", cursor, limit)
+
+
+    async def codes(self, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+        if not ids:
+            return {}
+        rows = await self.session.execute(self.select(Client.id, Client.code).where(Client.id.in_(ids)))
+        return {row.id: row.code for row in rows}
+
+
+class ClientRegistry(ScopedRepository[Client]):
+    """Look-ups across the caller's whole unit subtree, ignoring ownership: used for unique codes, duplicate
+    detection and linking a contact by the code on a person's card. Returns rows to the service only —
+    what reaches the caller is filtered there."""
+
+    model = Client
+
+    def __init__(self, session, principal: Principal) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(session, SYSTEM)
+        self.caller = principal
+
+    async def code_taken(self, code: str) -> bool:
+        stmt = self.select(Client.id).where(Client.code == code)
+        return (await self.session.execute(stmt)).first() is not None
+
+    async def by_code_in_caller_units(self, code: str) -> Client | None:
+        stmt = self.select().where(Client.code == code.strip().upper(), in_subtree(Client.org_unit_id, self.caller))
+        return (await self.session.execute(stmt)).scalar_one_or_none()
+
+    async def possible_duplicates(
+        self, org_unit_id: uuid.UUID, birth_year: int | None, sex: str, name_index: str | None,
+        given_name_index: str | None, exclude: uuid.UUID | None = None,
+    ) -> list[Client]:
+        if name_index is None:
+            return []
+        stmt = self.select().where(
+            Client.org_unit_id == org_unit_id, Client.sex == sex, Client.birth_year == birth_year,
+            or_(Client.name_index == name_index, Client.given_name_index == given_name_index),
+            in_subtree(Client.org_unit_id, self.caller),
+        )
+        if exclude is not None:
+            stmt = stmt.where(Client.id != exclude)
+        return list((await self.session.execute(stmt.limit(10))).scalars().all())

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from donghanh.core.base import Base, IdMixin, OrgScoped, TimestampMixin, VersionedMixin
+from donghanh.core.crypto import Encrypted
+
+
+class Place(StrEnum):
+    establishment = "establishment"
+    hotspot = "hotspot"
+    community = "community"
+    online = "online"
+    office = "office"
+
+
+class Topic(StrEnum):
+    labour_rights = "labour_rights"
+    social_insurance = "social_insurance"
+    health_hiv_sti = "health_hiv_sti"
+    gbv = "gbv"
+    trafficking_risk = "trafficking_risk"
+    legal = "legal"
+    other = "other"
+
+
+class Material(StrEnum):
+    leaflets = "leaflets"
+    condoms = "condoms"
+    lubricants = "lubricants"
+    booklets = "booklets"
+    cards = "cards"
+    other = "other"
+
+
+class OutreachContact(IdMixin, TimestampMixin, VersionedMixin, OrgScoped, Base):
+    """One meeting in the field. `client_id` is empty for an anonymous contact, which still counts."""
+
+    __tablename__ = "outreach_contact"
+
+    contacted_on: Mapped[date] = mapped_column(Date)
+    peer_group_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("peer_group.id"), index=True)
+    recorded_by: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("user_account.id"), index=True)
+    client_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("client.id"), index=True)
+    establishment_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("establishment.id"), index=True)
+    place: Mapped[str] = mapped_column(String(16))
+    first_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    materials: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    needs: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notes: Mapped[str | None] = mapped_column(Encrypted("outreach_contact.notes"))
+
+    __table_args__ = (Index("ix_outreach_contact_org_unit_contacted_on", "org_unit_id", "contacted_on"),)
+
+    @property
+    def created_by(self) -> uuid.UUID:
+        return self.recorded_by

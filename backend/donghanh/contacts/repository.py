@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import uuid
+
+from donghanh.contacts import policy as _policy  # noqa: F401  (scope rules ride with the repository)
+from donghanh.contacts.models import OutreachContact
+from donghanh.contacts.schemas import ContactFilter
+from donghanh.core.pagination import SortKey
+from donghanh.core.repository import ScopedRepository
+from donghanh.core.scoping import subtree_of_unit
+
+SORT_KEYS = [
+    SortKey(OutreachContact.contacted_on, "contacted_on", descending=True),
+    SortKey(OutreachContact.created_at, "created_at", descending=True),
+    SortKey(OutreachContact.id, "id", descending=True),
+]
+
+
+class ContactRepository(ScopedRepository[OutreachContact]):
+    model = OutreachContact
+    not_found_detail = "No such contact."
+
+    async def list(  # noqa: A003
+        self, flt: ContactFilter, unit_path: str | None, me: uuid.UUID | None, cursor: str | None, limit: int
+    ) -> tuple[list[OutreachContact], str | None]:
+        c = OutreachContact
+        stmt = self.select()
+        if unit_path:
+            stmt = stmt.where(subtree_of_unit(c.org_unit_id, unit_path))
+        if flt.client:
+            stmt = stmt.where(c.client_id == flt.client)
+        if flt.peer_group:
+            stmt = stmt.where(c.peer_group_id == flt.peer_group)
+        if flt.establishment:
+            stmt = stmt.where(c.establishment_id == flt.establishment)
+        if flt.place:
+            stmt = stmt.where(c.place == flt.place)
+        if flt.first_contact is not None:
+            stmt = stmt.where(c.first_contact.is_(flt.first_contact))
+        if flt.anonymous is True:
+            stmt = stmt.where(c.client_id.is_(None))
+        elif flt.anonymous is False:
+            stmt = stmt.where(c.client_id.is_not(None))
+        if flt.since:
+            stmt = stmt.where(c.contacted_on >= flt.since)
+        if flt.until:
+            stmt = stmt.where(c.contacted_on <= flt.until)
+        if flt.mine and me is not None:
+            stmt = stmt.where(c.recorded_by == me)
+        return await self.page(stmt, SORT_KEYS, "-contacted_on", cursor, limit)

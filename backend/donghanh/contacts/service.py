@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from donghanh.clients import service as clients
+from donghanh.clients.models import Client
+from donghanh.clients.schemas import ClientCreate
+from donghanh.contacts.models import OutreachContact
+from donghanh.contacts.repository import ContactRepository
+from donghanh.contacts.schemas import ContactCreate, ContactFilter, ContactRead, ContactUpdate
+from donghanh.core import audit
+from donghanh.core.concurrency import check_precondition
+from donghanh.core.errors import Forbidden, Unprocessable
+from donghanh.core.pagination import Page
+from donghanh.core.principal import Principal
+from donghanh.establishments import service as establishments
+from donghanh.org_units import service as org_units
+from donghanh.org_units.models import OrgUnit
+from donghanh.peer_groups import service as peer_groups
+
+RESOURCE = "outreach_contact"
+
+
+async def to_reads(session: AsyncSession, principal: Principal, contacts: list[OutreachContact]) -> list[ContactRead]:
+    codes = await clients.codes_for(session, principal, {c.client_id for c in contacts if c.client_id})
+    return [ContactRead.model_validate(c).model_copy(update={"client_code": codes.get(c.client_id)})
+            for c in contacts]
+
+
+async def list(  # noqa: A001
+    session: AsyncSession, principal: Principal, flt: ContactFilter, cursor: str | None, limit: int
+) -> Page[ContactRead]:
+    unit_path = (await org_units.require_unit(session, flt.org_unit, "org_unit")).path if flt.org_unit else None
+    rows, next_cursor = await ContactRepository(session, principal).list(flt, unit_path, principal.id, cursor, limit)
+    if any(c.notes for c in rows):
+        await audit.record(session, principal, "list", RESOURCE, None, fields=["notes"],
+                           org_unit_id=principal.org_unit_id)
+    return Page[ContactRead](items=await to_reads(session, principal, rows), next_cursor=next_cursor)
+
+
+async def get(session: AsyncSession, principal: Principal, contact_id: uuid.UUID) -> OutreachContact:
+    contact = await ContactRepository(session, principal).get(contact_id)
+    if contact.notes:
+        await audit.record(session, principal, "read", RESOURCE, contact.id, fields=["notes"],
+                           org_unit_id=contact.org_unit_id)
+    return contact
+
+
+async def _check_establishment(session: AsyncSession, principal: Principal, establishment_id: uuid.UUID,
+                               unit: OrgUnit) -> None:
+    establishment = await establishments.require_visible(session, principal, establishment_id, "establishment_id")
+    where = await org_units.require_unit(session, establishment.org_unit_id)
+    if not where.path.startswith(unit.path):
+        raise Unprocessable.field(["body", "establishment_id"],
+                                  f"The establishment is in {where.name}, outside {unit.name}.")
+
+
+async def _client_for(session: AsyncSession, principal: Principal, contact_in: ContactCreate,
+                      unit: OrgUnit) -> Client | None:
+    if contact_in.client_id is not None:
+        return await clients.require_visible(session, principal, contact_in.client_id, "client_id")
+    if contact_in.client_code is not None:
+        return await clients.find_by_code_for_contact(session, principal, contact_in.client_code, "client_code")
+    if contact_in.new_client is not None:
+        data = contact_in.new_client.model_dump(exclude_unset=True)
+        data.setdefault("org_unit_id", unit.id)
+        if contact_in.place == "establishment":
+            data.setdefault("establishment_id", contact_in.establishment_id)
+        try:
+            client_in = ClientCreate(**data)
+        except ValueError as exc:
+            raise Unprocessable.field(["body", "new_client"], str(exc)) from None
+        return await clients.create(session, principal, client_in=client_in)
+    return None
+
+
+async def create(session: AsyncSession, principal: Principal, *, contact_in: ContactCreate) -> OutreachContact:
+    if principal.id is None or principal.kind != "user":
+        raise Forbidden("Contacts are recorded by people, not by systems.")
+    unit = await org_units.require_unit_in_scope(session, principal, contact_in.org_unit_id,
+                                                 on=contact_in.contacted_on)
+    if contact_in.establishment_id is not None:
+        await _check_establishment(session, principal, contact_in.establishment_id, unit)
+    if contact_in.peer_group_id is not None:
+        await peer_groups.require_visible(session, principal, contact_in.peer_group_id, "peer_group_id")
+    client = await _client_for(session, principal, contact_in, unit)
+    contact = OutreachContact(
+        contacted_on=contact_in.contacted_on, org_unit_id=unit.id, peer_group_id=contact_in.peer_group_id,
+        recorded_by=principal.id, client_id=client.id if client else None,
+        establishment_id=contact_in.establishment_id, place=contact_in.place.value,
+        first_contact=contact_in.first_contact or contact_in.new_client is not None,
+        topics=[t.value for t in contact_in.topics], materials={k.value: v for k, v in contact_in.materials.items()},
+        needs=[n.value for n in contact_in.needs], notes=contact_in.notes,
+    )
+    session.add(contact)
+    await session.flush()
+    await audit.record(session, principal, "create", RESOURCE, contact.id,
+                       fields=sorted(contact_in.model_fields_set - {"new_client", "client_code"}),
+                       org_unit_id=contact.org_unit_id)
+    return contact
+
+
+async def update(
+    session: AsyncSession, principal: Principal, contact_id: uuid.UUID, *, contact_in: ContactUpdate,
+    if_match: str | None,
+) -> OutreachContact:
+    contact = await ContactRepository(session, principal).get(contact_id)
+    check_precondition(if_match, contact.id, contact.version, contact_in.version)
+    changes = contact_in.model_dump(exclude_unset=True, exclude={"version"})
+    for required in ("contacted_on", "place", "first_contact", "topics", "materials", "needs"):
+        if required in changes and changes[required] is None:
+            raise Unprocessable.field(["body", required], "may not be null")
+    unit = await org_units.require_unit(session, contact.org_unit_id)
+    if "contacted_on" in changes:
+        await org_units.require_unit_in_scope(session, principal, unit.id, on=changes["contacted_on"],
+                                              field="contacted_on")
+    if changes.get("establishment_id"):
+        await _check_establishment(session, principal, changes["establishment_id"], unit)
+    for field, value in changes.items():
+        if field == "materials":
+            value = {k.value if hasattr(k, "value") else k: v for k, v in value.items()}
+        elif field in ("topics", "needs"):
+            value = [v.value if hasattr(v, "value") else v for v in value]
+        elif hasattr(value, "value"):
+            value = value.value
+        setattr(contact, field, value)
+    if contact.place == "establishment" and contact.establishment_id is None:
+        raise Unprocessable.field(["body", "establishment_id"], "A contact at an establishment names it.")
+    await session.flush()
+    await audit.record(session, principal, "update", RESOURCE, contact.id, fields=sorted(changes),
+                       org_unit_id=contact.org_unit_id)
+    return contact
+

@@ -1,0 +1,50 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './AppLayout';
+import { RequireAuth, RequirePermission } from './guards';
+import { AuditRoute } from './routes/audit';
+import { EstablishmentDetailRoute } from './routes/establishments/detail';
+import { EstablishmentCreateRoute, EstablishmentEditRoute } from './routes/establishments/form';
+import { EstablishmentListRoute } from './routes/establishments/list';
+import { HomeRoute, NotFoundRoute, WelcomeRoute } from './routes/home';
+import { LoginRoute } from './routes/login';
+import { OrganisationCreateRoute, OrganisationEditRoute } from './routes/organisations/form';
+import { OrganisationListRoute } from './routes/organisations/list';
+import { UserCreateRoute, UserEditRoute } from './routes/users/form';
+import { UserListRoute } from './routes/users/list';
+import type { Permission } from '@/lib/can';
+
+const guarded = (permission: Permission, element: React.ReactNode) => (
+  <RequirePermission permission={permission}>{element}</RequirePermission>
+);
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginRoute /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomeRoute /> },
+      { path: 'welcome', element: <WelcomeRoute /> },
+      { path: 'establishments', element: guarded('establishments:read', <EstablishmentListRoute />) },
+      { path: 'establishments/new', element: guarded('establishments:write', <EstablishmentCreateRoute />) },
+      { path: 'establishments/:id', element: guarded('establishments:read', <EstablishmentDetailRoute />) },
+      { path: 'establishments/:id/edit', element: guarded('establishments:write', <EstablishmentEditRoute />) },
+      { path: 'users', element: guarded('users:read', <UserListRoute />) },
+      { path: 'users/new', element: guarded('users:write', <UserCreateRoute />) },
+      { path: 'users/:id', element: guarded('users:write', <UserEditRoute />) },
+      { path: 'organisations', element: guarded('organisations:read', <OrganisationListRoute />) },
+      { path: 'organisations/new', element: guarded('organisations:write', <OrganisationCreateRoute />) },
+      { path: 'organisations/:id', element: guarded('organisations:read', <OrganisationEditRoute />) },
+      { path: 'audit', element: guarded('audit:read', <AuditRoute />) },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

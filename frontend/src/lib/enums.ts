@@ -1,0 +1,82 @@
+import type { Establishment, Inspection, Me, Organisation } from './api-types';
+
+// Codes defined by the API; their labels live in locales/*/enums.json.
+export const ROLES = [
+  'admin',
+  'program_manager',
+  'case_worker',
+  'peer_educator',
+  'service_provider',
+  'inspector',
+  'finance_officer',
+  'viewer',
+] as const satisfies readonly Me['role'][];
+
+export const ESTABLISHMENT_TYPES = [
+  'karaoke',
+  'massage_sauna',
+  'bar_club',
+  'hotel_guesthouse',
+  'restaurant',
+  'cafe',
+  'beauty_spa',
+  'other',
+] as const satisfies readonly Establishment['type'][];
+
+export const ESTABLISHMENT_STATUSES = [
+  'active',
+  'suspended',
+  'closed',
+] as const satisfies readonly Establishment['status'][];
+
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const satisfies readonly NonNullable<
+  Establishment['risk_level']
+>[];
+
+export const VIOLATIONS = [
+  'unlicensed',
+  'expired_license',
+  'underage_worker',
+  'no_labour_contract',
+  'unpaid_wages',
+  'prostitution',
+  'drugs',
+  'fire_safety',
+  'hygiene',
+  'other',
+] as const satisfies readonly Inspection['violations'][number][];
+
+export const ORGANISATION_KINDS = [
+  'social_affairs_office',
+  'health_department',
+  'police',
+  'health_center',
+  'women_union',
+  'culture_office',
+  'legal_aid_center',
+  'vocational_school',
+  'social_policy_bank',
+  'social_work_center',
+  'ngo',
+  'peer_group',
+  'other',
+] as const satisfies readonly Organisation['kind'][];
+
+export const SERVICE_TYPES = [
+  'health_check',
+  'sti_hiv_testing',
+  'health_insurance_card',
+  'social_insurance',
+  'legal_counselling',
+  'psychological_counselling',
+  'vocational_training',
+  'job_placement',
+  'loan',
+  'shelter',
+  'education',
+  'essential_needs',
+  'reintegration_allowance',
+  'other',
+] as const;
+
+export const ORG_UNIT_LEVELS = ['province', 'district', 'commune'] as const;
