@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from donghanh.core.pagination import SortKey, apply_keyset, next_cursor
+from donghanh.core.scoping import path_prefix_match
 from donghanh.core.text import fold, like_escape
 from donghanh.org_units.models import OrgUnit
 from donghanh.org_units.schemas import OrgUnitFilter
@@ -27,9 +28,11 @@ def current_on(day: date) -> Any:
 
 
 async def list_units(
-    session: AsyncSession, flt: OrgUnitFilter, cursor: str | None, limit: int
+    session: AsyncSession, flt: OrgUnitFilter, cursor: str | None, limit: int, scope_paths: tuple[str, ...] = ()
 ) -> tuple[list[tuple[OrgUnit, str | None]], str | None]:
     stmt = _with_parent_name()
+    if flt.in_scope:
+        stmt = stmt.where(path_prefix_match(OrgUnit.path, scope_paths))
     if flt.parent is not None:
         stmt = stmt.where(OrgUnit.parent_id == flt.parent)
     if flt.level is not None:

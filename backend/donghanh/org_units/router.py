@@ -16,17 +16,15 @@ from donghanh.org_units.schemas import OrgUnitCreate, OrgUnitFilter, OrgUnitRead
 router = APIRouter(prefix="/org-units", tags=["org-units"])
 
 
-@router.get(
-    "", response_model=Page[OrgUnitRead], responses=problems(),
-    dependencies=[Depends(Require(Permission.org_units_read))],
-)
+@router.get("", response_model=Page[OrgUnitRead], responses=problems())
 async def list_org_units(
     session: SessionDep,
+    principal: Annotated[Principal, Depends(Require(Permission.org_units_read))],
     flt: Annotated[OrgUnitFilter, Query()],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
 ) -> Page[OrgUnitRead]:
-    return await service.list(session, flt, cursor, limit)
+    return await service.list(session, principal, flt, cursor, limit)
 
 
 @router.get(

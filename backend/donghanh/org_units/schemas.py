@@ -40,6 +40,7 @@ class OrgUnitFilter(BaseModel):
     current: bool | None = Field(None, description="true: units in force today; false: legacy units only.")
     q: str | None = Field(None, max_length=100, description="Name search ignoring diacritics and case.")
     code: str | None = Field(None, max_length=16)
+    in_scope: bool | None = Field(None, description="true: only units inside your own scope (for pickers).")
 
 
 class OrgUnitCreate(BaseModel):

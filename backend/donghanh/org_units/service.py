@@ -19,8 +19,10 @@ def _read(unit: OrgUnit, parent_name: str | None) -> OrgUnitRead:
     return OrgUnitRead.model_validate(unit).model_copy(update={"parent_name": parent_name})
 
 
-async def list(session: AsyncSession, flt: OrgUnitFilter, cursor: str | None, limit: int) -> Page[OrgUnitRead]:  # noqa: A001
-    rows, next_cursor = await repository.list_units(session, flt, cursor, limit)
+async def list(  # noqa: A001
+    session: AsyncSession, principal: Principal, flt: OrgUnitFilter, cursor: str | None, limit: int
+) -> Page[OrgUnitRead]:
+    rows, next_cursor = await repository.list_units(session, flt, cursor, limit, principal.scope_paths)
     return Page[OrgUnitRead](items=[_read(u, p) for u, p in rows], next_cursor=next_cursor)
 
 

@@ -2127,6 +2127,8 @@ export interface operations {
                 /** @description Name search ignoring diacritics and case. */
                 q?: string | null;
                 code?: string | null;
+                /** @description true: only units inside your own scope (for pickers). */
+                in_scope?: boolean | null;
                 limit?: number;
                 cursor?: string | null;
             };

@@ -105,3 +105,11 @@ class TestAdministration:
         response = await client.patch(f"{URL}/{world.units['ba_dinh'].id}", headers=world.auth("program_manager"),
                                       json={"name": "Phường Mới"})
         assert response.status_code == 403
+
+
+async def test_in_scope_limits_a_picker_to_the_callers_units(client: httpx.AsyncClient, world: World) -> None:
+    mine = await client.get(URL, params={"q": "ben thanh", "in_scope": "true"}, headers=world.auth("program_manager"))
+    assert mine.json()["items"] == []
+    theirs = await client.get(URL, params={"q": "ben thanh", "in_scope": "true", "current": "true"},
+                              headers=world.auth("program_manager_hcm"))
+    assert [u["name"] for u in theirs.json()["items"]] == ["Phường Bến Thành"]
