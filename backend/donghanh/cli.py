@@ -93,7 +93,7 @@ def demo() -> None:
         console.print("demo data already loaded")
         return
     console.print(f"[green]demo data: {summary.organisations} organisations, {summary.establishments} "
-                  f"establishments, {summary.inspections} inspections[/]")
+                  f"establishments, {summary.inspections} inspections, {summary.contacts} outreach contacts[/]")
     print_logins(DEMO_PASSWORD)
 
 

@@ -18,6 +18,7 @@ from donghanh.config import Settings, get_settings
 from donghanh.core import crypto
 from donghanh.core.context import RequestContext, current_request
 from donghanh.core.errors import install_error_handlers, problem_response
+from donghanh.core.input_guard import NulCharacterGuard
 from donghanh.core.repository import install_scope_guard
 from donghanh.db import Database
 
@@ -88,6 +89,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         return response
 
     app.include_router(api_router)
+    app.add_middleware(NulCharacterGuard)
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

@@ -6,20 +6,34 @@ import random
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from donghanh.activities import service as activities
+from donghanh.activities.models import ActivityKind
+from donghanh.activities.schemas import ActivityCreate
+from donghanh.auth import service as auth
+from donghanh.clients import service as clients
+from donghanh.clients.models import ClientGroup
+from donghanh.contacts import service as contacts
+from donghanh.contacts.models import Material, Place, Topic
+from donghanh.contacts.schemas import ContactCreate, NewClientInline
 from donghanh.core.permissions import Role
-from donghanh.core.principal import SYSTEM
+from donghanh.core.principal import SYSTEM, Principal
+from donghanh.core.vocabulary import ServiceType, Sex
 from donghanh.demo import vocabulary
 from donghanh.establishments import service as establishments
 from donghanh.establishments.models import EstablishmentStatus, EstablishmentType, RiskLevel, ViolationCode
 from donghanh.establishments.schemas import EstablishmentCreate, InspectionCreate
 from donghanh.org_units.models import Level, OrgUnit
 from donghanh.organisations import service as organisations
-from donghanh.organisations.models import OrganisationKind, ServiceType
+from donghanh.organisations.models import OrganisationKind
 from donghanh.organisations.schemas import OrganisationCreate
+from donghanh.peer_groups import service as peer_groups
+from donghanh.peer_groups.models import MemberRole, PeerGroupKind
+from donghanh.peer_groups.schemas import MemberCreate, PeerGroupCreate
 from donghanh.users import service as users
 from donghanh.users.schemas import UserCreate
 
@@ -38,6 +52,7 @@ class DemoSummary:
     users: list[tuple[str, str, str]]
     establishments: int
     inspections: int
+    contacts: int = 0
 
 
 async def _province(session: AsyncSession, code: str) -> OrgUnit:
@@ -156,5 +171,78 @@ async def load_demo(session: AsyncSession, seed: int = 2026) -> DemoSummary:
         ))
         inspections += 1
 
+    outreach = await _load_outreach(session, rng, today, ba_dinh, communes["01"],
+                                    [e for code, e in created if code == "01"])
     return DemoSummary(organisations=len(orgs) + 1, users=summary_users, establishments=len(created),
-                       inspections=inspections)
+                       inspections=inspections, contacts=outreach)
+
+
+async def _principal(session: AsyncSession, username: str) -> Principal:
+    user = await users.get_by_username_for_login(session, username)
+    assert user is not None
+    return await auth.principal_for(session, user, None)
+
+
+async def _load_outreach(session: AsyncSession, rng: random.Random, today: date, ba_dinh: OrgUnit,
+                         hanoi_communes: list[OrgUnit], hanoi_establishments: list[Any]) -> int:
+    """A Ba Đình peer group of 22, its monthly meetings, and three months of field contacts."""
+    educator = await _principal(session, "dongdang.lan")
+    case_worker = await _principal(session, "canbo.badinh")
+    group = await peer_groups.create(session, SYSTEM, group_in=PeerGroupCreate(
+        name="Nhóm đồng đẳng Hoa Sen", kind=PeerGroupKind.peer_group, org_unit_id=ba_dinh.id,
+        established_on=today - timedelta(days=600)))
+    roles = ([MemberRole.leader, MemberRole.deputy] + [MemberRole.core_member] * 4 + [MemberRole.peer_educator] * 6
+             + [MemberRole.collaborator] * 4 + [MemberRole.member] * 6)
+    for index, role in enumerate(roles):
+        await peer_groups.add_member(session, SYSTEM, group.id, member_in=MemberCreate(
+            full_name="Lê Thị Lan" if index == 0 else vocabulary.person_name(rng, "female"),
+            phone=f"09{rng.randint(10000000, 99999999)}", member_role=role,
+            joined_on=today - timedelta(days=rng.randint(60, 600)),
+            user_id=educator.id if index == 0 else None))
+    for months_ago in range(6):
+        await activities.create(session, educator, activity_in=ActivityCreate(
+            kind=ActivityKind.group_meeting, title=f"Sinh hoạt nhóm tháng {((today.month - months_ago - 1) % 12) + 1}",
+            starts_on=today - timedelta(days=30 * months_ago + 3), org_unit_id=ba_dinh.id, peer_group_id=group.id,
+            participants_total=22 - rng.randint(0, 4), participants_female=18, location="Nhà văn hóa phường"))
+    for kind, title, total in [
+        (ActivityKind.training, "Tập huấn kỹ năng truyền thông đồng đẳng", 30),
+        (ActivityKind.communication_event, "Truyền thông về quyền của người lao động", 140),
+        (ActivityKind.tripartite_dialogue, "Đối thoại ba bên: cơ quan nhà nước – chủ cơ sở – người lao động", 45),
+    ]:
+        await activities.create(session, case_worker, activity_in=ActivityCreate(
+            kind=kind, title=title, starts_on=today - timedelta(days=rng.randint(10, 150)), org_unit_id=ba_dinh.id,
+            participants_total=total, participants_female=int(total * 0.7)))
+
+    ba_dinh_establishments = [e for e in hanoi_establishments if e.org_unit_id == ba_dinh.id]
+    registered: list[Any] = []
+    contacts_made = 0
+    for i in range(180):
+        recorder = educator if i % 4 else case_worker
+        establishment = rng.choice(ba_dinh_establishments) if ba_dinh_establishments and rng.random() < 0.6 else None
+        known = registered and rng.random() < 0.35
+        new_person = not known and rng.random() < 0.5
+        new_client = None
+        if new_person:
+            consented = rng.random() < 0.6
+            sex = rng.choices(["female", "male"], weights=[85, 15])[0]
+            new_client = NewClientInline(
+                sex=Sex(sex), birth_year=today.year - rng.randint(17, 45),
+                group=rng.choices(list(ClientGroup), weights=[55, 35, 3, 7])[0], allow_duplicate=True,
+                full_name=vocabulary.person_name(rng, sex) if consented else None,
+                phone=f"09{rng.randint(10000000, 99999999)}" if consented else None,
+                consent_data_processing_on=today - timedelta(days=rng.randint(1, 90)) if consented else None,
+                consent_share_with_providers=consented and rng.random() < 0.5)
+        contact = await contacts.create(session, recorder, contact_in=ContactCreate(
+            contacted_on=today - timedelta(days=rng.randint(0, 90)), org_unit_id=ba_dinh.id,
+            peer_group_id=group.id if recorder is educator else None,
+            client_code=rng.choice(registered) if known else None, new_client=new_client,
+            establishment_id=establishment.id if establishment else None,
+            place=Place.establishment if establishment else rng.choice([Place.hotspot, Place.community, Place.online]),
+            topics=rng.sample(list(Topic), k=rng.randint(1, 3)),
+            materials={Material.leaflets: rng.randint(0, 3), Material.condoms: rng.choice([0, 0, 5, 10])},
+            needs=rng.sample(list(ServiceType)[:10], k=rng.choice([0, 0, 1, 1, 2])),
+        ))
+        if new_person and contact.client_id:
+            registered.append((await clients.get(session, SYSTEM, contact.client_id)).code)
+        contacts_made += 1
+    return contacts_made

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 
 from donghanh.core.errors import NotFound
 from donghanh.core.pagination import SortKey
@@ -10,7 +10,7 @@ from donghanh.core.repository import ScopedRepository
 from donghanh.core.scoping import subtree_of_unit
 from donghanh.core.text import fold, like_escape
 from donghanh.peer_groups import policy as _policy  # noqa: F401  (scope rules ride with the repository)
-from donghanh.peer_groups.models import PeerGroup, PeerGroupMember
+from donghanh.peer_groups.models import MemberRole, PeerGroup, PeerGroupMember
 from donghanh.peer_groups.schemas import PeerGroupFilter
 
 SORT_KEYS = [SortKey(PeerGroup.name_search, "name_search"), SortKey(PeerGroup.id, "id")]
@@ -40,8 +40,10 @@ class MemberRepository(ScopedRepository[PeerGroupMember]):
     not_found_detail = "No such member."
 
     async def of_group(self, group_id: uuid.UUID) -> list[PeerGroupMember]:
+        # The board first (leader, deputy, …), then by seniority; former members last.
+        rank = case({role.value: i for i, role in enumerate(MemberRole)}, value=PeerGroupMember.member_role, else_=99)
         stmt = self.select().where(PeerGroupMember.peer_group_id == group_id).order_by(
-            PeerGroupMember.left_on.is_not(None), PeerGroupMember.joined_on, PeerGroupMember.id
+            PeerGroupMember.left_on.is_not(None), rank, PeerGroupMember.joined_on, PeerGroupMember.id
         )
         return list((await self.session.execute(stmt)).scalars().all())
 

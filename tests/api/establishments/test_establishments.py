@@ -272,3 +272,21 @@ class TestInspections:
     async def test_inspection_of_another_establishment_is_404(self, client: httpx.AsyncClient, world: World) -> None:
         url = f"{URL}/{world.establishments['ba_dinh']}/inspections/{world.inspections['hoan_kiem']}"
         assert (await client.get(url, headers=world.auth("program_manager"))).status_code == 404
+
+
+class TestNulCharacters:
+    async def test_nul_in_a_json_string_is_422_naming_the_field(self, client: httpx.AsyncClient,
+                                                                 world: World) -> None:
+        response = await client.post(URL, json=_new(world, name="Karaoke\u0000X"),
+                                     headers=world.auth("program_manager"))
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["loc"] == ["body", "name"]
+
+    async def test_nul_in_a_query_is_422(self, client: httpx.AsyncClient, world: World) -> None:
+        response = await client.get(URL, params={"q": "a\u0000b"}, headers=world.auth("program_manager"))
+        assert response.status_code == 422
+
+    async def test_nul_in_the_sign_in_form_is_422(self, client: httpx.AsyncClient) -> None:
+        response = await client.post("/api/v1/auth/token",
+                                     data={"grant_type": "password", "username": "a\u0000", "password": "x"})
+        assert response.status_code == 422
