@@ -38,7 +38,7 @@ def _with_session(work: Callable[[Any], Awaitable[T]]) -> T:
     async def run() -> T:
         install_scope_guard()
         settings = get_settings()
-        crypto.configure(settings.field_encryption_keys, settings.field_encryption_active_kid)
+        crypto.configure(settings.field_encryption_keys, settings.field_encryption_active_kid, settings.blind_index_key)
         database = Database(settings)
         try:
             async with database.sessionmaker() as session:
@@ -212,6 +212,25 @@ def openapi(
         return
     output.write_text(text, encoding="utf-8")
     console.print(f"wrote {output}")
+
+
+@app.command("rotate-keys")
+def rotate_keys() -> None:
+    """Re-encrypt protected fields under DONGHANH_FIELD_ENCRYPTION_ACTIVE_KID (then the old key can go)."""
+    from rich.progress import Progress
+
+    from donghanh.core.key_rotation import rotate
+
+    with Progress(console=console) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(table: str, done: int) -> None:
+            if table not in tasks:
+                tasks[table] = bar.add_task(f"re-encrypting {table}", total=None)
+            bar.advance(tasks[table], done)
+
+        report = _with_session(lambda s: rotate(s, progress=progress))
+    console.print(f"[green]re-encrypted {report.values} values in {report.rows} rows[/]")
 
 
 @audit_app.command("verify")

@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     # Field encryption: secrets by key id; the active one encrypts, all of them decrypt (rotation).
     field_encryption_keys: dict[str, str] = Field(default_factory=lambda: {"k1": DEFAULT_FIELD_KEY})
     field_encryption_active_kid: str = "k1"
+    # Keys the blind indexes used to find possible duplicates; never rotated with the encryption keys.
+    blind_index_key: str = DEFAULT_FIELD_KEY + "-index"
 
     login_max_failures: int = 5
     login_failure_window_minutes: int = 15
@@ -53,6 +55,8 @@ class Settings(BaseSettings):
             problems.append("every DONGHANH_JWT_KEYS key must be at least 32 characters")
         if DEFAULT_FIELD_KEY in self.field_encryption_keys.values():
             problems.append("DONGHANH_FIELD_ENCRYPTION_KEYS still holds the development key")
+        if self.blind_index_key == DEFAULT_FIELD_KEY + "-index" or len(self.blind_index_key) < 32:
+            problems.append("DONGHANH_BLIND_INDEX_KEY must be set (at least 32 characters)")
         if any(len(k) < 32 for k in self.field_encryption_keys.values()):
             problems.append("every DONGHANH_FIELD_ENCRYPTION_KEYS key must be at least 32 characters")
         if not self.cookie_secure:

@@ -39,7 +39,7 @@ SECURITY_HEADERS = {
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
     install_scope_guard()
-    crypto.configure(settings.field_encryption_keys, settings.field_encryption_active_kid)
+    crypto.configure(settings.field_encryption_keys, settings.field_encryption_active_kid, settings.blind_index_key)
     database = database or Database(settings)
 
     @asynccontextmanager

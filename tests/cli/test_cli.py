@@ -82,7 +82,8 @@ def test_production_refuses_development_secrets() -> None:
 def test_production_starts_with_real_secrets() -> None:
     settings = Settings(environment="production", database_url="postgresql+asyncpg://db/x", cookie_secure=True,
                         jwt_keys={"2026": "x" * 48}, jwt_active_kid="2026",
-                        field_encryption_keys={"k1": "y" * 44}, field_encryption_active_kid="k1")
+                        field_encryption_keys={"k1": "y" * 44}, field_encryption_active_kid="k1",
+                        blind_index_key="z" * 40)
     assert settings.environment == "production"
 
 

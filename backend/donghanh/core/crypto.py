@@ -33,15 +33,14 @@ class KeyRing:
     index_key: bytes
 
     @classmethod
-    def from_secrets(cls, secrets: dict[str, str], active: str) -> KeyRing:
+    def from_secrets(cls, secrets: dict[str, str], active: str, index_secret: str) -> KeyRing:
         if active not in secrets:
             raise ValueError(f"active field-encryption key {active!r} is not in the key ring")
         return cls(
             keys={kid: _derive(secret, b"aes-gcm") for kid, secret in secrets.items()},
             active=active,
-            # Blind indexes must stay stable across rotations: derived from the first key ever used ("k1"
-            # by convention, else the active one) and rotated only by a full re-index.
-            index_key=_derive(secrets.get("k1", secrets[active]), b"blind-index"),
+            # A key of its own: blind indexes must stay stable when encryption keys rotate.
+            index_key=_derive(index_secret, b"blind-index"),
         )
 
     def encrypt(self, plaintext: str, context: str) -> str:
@@ -68,9 +67,9 @@ class KeyRing:
 _ring: KeyRing | None = None
 
 
-def configure(secrets: dict[str, str], active: str) -> KeyRing:
+def configure(secrets: dict[str, str], active: str, index_secret: str) -> KeyRing:
     global _ring
-    _ring = KeyRing.from_secrets(secrets, active)
+    _ring = KeyRing.from_secrets(secrets, active, index_secret)
     return _ring
 
 
