@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionm
 from donghanh.db import Database, create_engine
 from donghanh.main import create_app
 from donghanh.org_units.seed import seed_org_units
-from tests.fixtures.database import migrate, test_database_url, test_settings
+from tests.fixtures.database import database_url_for_tests, migrate, settings_for_tests
 from tests.fixtures.world import World, build_world
 
 
@@ -23,7 +23,7 @@ def pytest_report_header() -> str:
 
 @pytest.fixture(scope="session")
 def settings() -> Any:
-    return test_settings(test_database_url())
+    return settings_for_tests(database_url_for_tests())
 
 
 @pytest.fixture(scope="session")

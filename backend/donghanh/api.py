@@ -2,15 +2,20 @@ from fastapi import APIRouter
 from fastapi.routing import APIRoute
 
 from donghanh.activities.router import router as activities_router
+from donghanh.api_clients.router import router as api_clients_router
 from donghanh.audit.router import router as audit_router
 from donghanh.auth.router import router as auth_router
 from donghanh.clients.router import router as clients_router
 from donghanh.contacts.router import router as contacts_router
 from donghanh.establishments.router import router as establishments_router
 from donghanh.org_units.router import router as org_units_router
+from donghanh.organisations.router import directory_router
 from donghanh.organisations.router import router as organisations_router
 from donghanh.peer_groups.router import router as peer_groups_router
+from donghanh.referrals.router import contact_router as contact_referrals_router
+from donghanh.referrals.router import router as referrals_router
 from donghanh.users.router import router as users_router
+from donghanh.webhooks.router import router as webhooks_router
 
 API_PREFIX = "/api/v1"
 DOMAIN_ROUTERS = [
@@ -23,6 +28,11 @@ DOMAIN_ROUTERS = [
     clients_router,
     contacts_router,
     activities_router,
+    referrals_router,
+    contact_referrals_router,
+    directory_router,
+    api_clients_router,
+    webhooks_router,
     audit_router,
 ]
 

@@ -214,6 +214,24 @@ def openapi(
     console.print(f"wrote {output}")
 
 
+@app.command()
+def worker() -> None:
+    """Deliver webhooks from the outbox (run one or more beside `serve --workers N` on PostgreSQL)."""
+    from donghanh.webhooks.service import run_worker
+
+    async def work(session: Any) -> None:
+        from sqlalchemy.ext.asyncio import async_sessionmaker
+
+        maker = async_sessionmaker(session.bind, expire_on_commit=False, autoflush=False)
+        console.print("delivering webhooks; Ctrl-C to stop")
+        await run_worker(maker, get_settings())
+
+    try:
+        _with_session(work)
+    except KeyboardInterrupt:
+        console.print("stopped")
+
+
 @app.command("rotate-keys")
 def rotate_keys() -> None:
     """Re-encrypt protected fields under DONGHANH_FIELD_ENCRYPTION_ACTIVE_KID (then the old key can go)."""

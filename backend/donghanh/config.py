@@ -39,6 +39,15 @@ class Settings(BaseSettings):
     login_max_failures: int = 5
     login_failure_window_minutes: int = 15
 
+    # Webhooks: private/loopback targets are refused (SSRF) unless explicitly allowed (tests, intranets).
+    webhook_allow_private_targets: bool = False
+    webhook_max_attempts: int = 12
+    webhook_backoff_seconds: float = 10.0
+    webhook_timeout_seconds: float = 10.0
+    # The embedded setup delivers from inside the server; production runs `donghanh worker` instead.
+    outbox_worker_in_process: bool = True
+    outbox_poll_seconds: float = 2.0
+
     small_cell_threshold: int = 5
     serve_spa: bool = True
     spa_dist: str = "frontend/dist"

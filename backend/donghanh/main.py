@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -21,6 +22,7 @@ from donghanh.core.errors import install_error_handlers, problem_response
 from donghanh.core.input_guard import NulCharacterGuard
 from donghanh.core.repository import install_scope_guard
 from donghanh.db import Database
+from donghanh.webhooks import service as webhooks
 
 log = logging.getLogger("donghanh")
 
@@ -44,7 +46,15 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        worker = None
+        if settings.outbox_worker_in_process:
+            # Embedded setup: webhooks leave from inside the server. Production runs `donghanh worker`.
+            worker = asyncio.create_task(webhooks.run_worker(database.sessionmaker, settings, stop))
         yield
+        stop.set()
+        if worker is not None:
+            await worker
         await database.dispose()
 
     app = FastAPI(

@@ -38,6 +38,7 @@ MAY = {
     "peer_educator": {"est_read"},
     "peer_educator_2": {"est_read"},
     "service_provider": set(),
+    "service_provider_2": set(),
     "inspector": {"est_read", "insp_read", "insp_write"},
     "finance_officer": set(),
     "viewer": set(),

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import base64
 from typing import Annotated, Literal
+from urllib.parse import unquote
 
 from fastapi import APIRouter, Body, Form, Request, Response
 
 from donghanh.auth import service
 from donghanh.auth.schemas import Me, RefreshRequest, TokenResponse
 from donghanh.config import Settings, SettingsDep
-from donghanh.core.errors import BadRequest, Unauthorized, problems
+from donghanh.core.errors import BadRequest, Unauthorized, Unprocessable, problems
 from donghanh.core.permissions import CurrentPrincipal
 from donghanh.db import SessionDep
 
@@ -16,6 +18,21 @@ router = APIRouter(tags=["auth"])
 
 def _client_ip(request: Request) -> str | None:
     return request.client.host if request.client else None
+
+
+def _client_credentials(request: Request, client_id: str | None, client_secret: str | None) -> tuple[str, str]:
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("basic "):
+        try:
+            decoded = base64.b64decode(header[6:], validate=True).decode()
+            basic_id, _, basic_secret = decoded.partition(":")
+        except (ValueError, UnicodeDecodeError):
+            raise Unauthorized("Malformed HTTP Basic credentials.") from None
+        return unquote(basic_id), unquote(basic_secret)
+    if not client_id or not client_secret:
+        raise Unprocessable(errors=[{"loc": ["body", f], "msg": "Field required"}
+                                    for f, v in (("client_id", client_id), ("client_secret", client_secret)) if not v])
+    return client_id, client_secret
 
 
 def _set_refresh_cookie(response: Response, settings: Settings, token: str) -> None:
@@ -31,11 +48,28 @@ async def issue_token(
     response: Response,
     session: SessionDep,
     settings: SettingsDep,
-    grant_type: Annotated[Literal["password"], Form(description="OAuth2 grant; `password` for people.")],
-    username: Annotated[str, Form(min_length=1, max_length=200)],
-    password: Annotated[str, Form(min_length=1, max_length=200)],
+    grant_type: Annotated[
+        Literal["password", "client_credentials"],
+        Form(description="`password` for people; `client_credentials` for partner systems."),
+    ],
+    username: Annotated[str | None, Form(min_length=1, max_length=200)] = None,
+    password: Annotated[str | None, Form(min_length=1, max_length=200)] = None,
+    client_id: Annotated[str | None, Form(min_length=1, max_length=200)] = None,
+    client_secret: Annotated[str | None, Form(min_length=1, max_length=200)] = None,
     scope: Annotated[str, Form(max_length=500)] = "",
 ) -> TokenResponse:
+    """OAuth2 token endpoint. Partner systems may also send their credentials with HTTP Basic auth."""
+    if grant_type == "client_credentials":
+        client_id, client_secret = _client_credentials(request, client_id, client_secret)
+        try:
+            return await service.client_credentials(session, settings, client_id=client_id,
+                                                    client_secret=client_secret, scope=scope)
+        except service.LoginRejected:
+            await session.commit()
+            raise
+    if not username or not password:
+        raise Unprocessable(errors=[{"loc": ["body", f], "msg": "Field required"}
+                                    for f, v in (("username", username), ("password", password)) if not v])
     try:
         issued = await service.login(
             session, settings, username=username, password=password, ip=_client_ip(request),

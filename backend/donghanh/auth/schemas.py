@@ -13,6 +13,7 @@ class TokenResponse(BaseModel):
     token_type: str = "bearer"
     expires_in: int = Field(description="Access-token lifetime in seconds.")
     refresh_token: str | None = None
+    scope: str | None = Field(None, description="Granted scopes (client credentials).")
 
 
 class RefreshRequest(BaseModel):

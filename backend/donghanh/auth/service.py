@@ -4,16 +4,18 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from donghanh.api_clients import service as api_clients
 from donghanh.auth.models import AuthSession, LoginFailure, RefreshToken
 from donghanh.auth.schemas import Me, OrganisationRef, TokenResponse
 from donghanh.config import Settings
 from donghanh.core import audit
 from donghanh.core.base import utcnow
-from donghanh.core.errors import TooManyRequests, Unauthorized
+from donghanh.core.errors import TooManyRequests, Unauthorized, Unprocessable
 from donghanh.core.permissions import Role
 from donghanh.core.principal import SYSTEM, Principal
 from donghanh.core.security import (
@@ -169,9 +171,45 @@ async def principal_for(session: AsyncSession, user: User, session_id: uuid.UUID
     )
 
 
+async def client_credentials(
+    session: AsyncSession, settings: Settings, *, client_id: str, client_secret: str, scope: str
+) -> TokenResponse:
+    """OAuth2 client-credentials for partner systems: no refresh token; ask again when it expires."""
+    client = await api_clients.verify(session, client_id[:64], client_secret[:200])
+    if client is None:
+        raise LoginRejected("Unknown client or wrong secret.")
+    requested = set(scope.split()) if scope.strip() else set(client.scopes)
+    if not requested <= set(client.scopes):
+        raise Unprocessable.field(["body", "scope"],
+                                  f"Not granted to this client: {', '.join(sorted(requested - set(client.scopes)))}.")
+    organisation = await organisations.get(session, client.organisation_id)
+    access, expires_in = create_access_token(
+        settings, subject=str(client.id), role=Role.service_provider.value, org_unit=str(organisation.org_unit_id),
+        organisation=str(organisation.id), scope=" ".join(sorted(requested)), session_id=None, kind="api_client",
+    )
+    await audit.record(session, await _client_principal(session, client, requested), "token_issued", "api_client",
+                       client.id, org_unit_id=organisation.org_unit_id)
+    return TokenResponse(access_token=access, expires_in=expires_in, scope=" ".join(sorted(requested)))
+
+
+async def _client_principal(session: AsyncSession, client: Any, scopes: set[str]) -> Principal:
+    organisation = await organisations.get(session, client.organisation_id)
+    return Principal.for_api_client(client_id=client.id, name=client.name, organisation_id=organisation.id,
+                                    org_unit_id=organisation.org_unit_id, scopes=frozenset(scopes))
+
+
 async def authenticate(session: AsyncSession, settings: Settings, token: str) -> Principal:
     claims = decode_access_token(settings, token)
     invalid = Unauthorized("The access token is invalid or expired.")
+    if claims.get("kind") == "api_client":
+        try:
+            client = await api_clients.get_active(session, uuid.UUID(claims["sub"]))
+        except ValueError as exc:
+            raise invalid from exc
+        if client is None:
+            raise invalid
+        granted = set(claims.get("scope", "").split()) & set(client.scopes)
+        return await _client_principal(session, client, granted)
     try:
         user_id = uuid.UUID(claims["sub"])
         session_id = uuid.UUID(claims["sid"]) if claims.get("sid") else None

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer, model_validator
 
 from donghanh.clients.models import ClientGroup
 from donghanh.core.vocabulary import AgeGroup, Sex
@@ -119,3 +119,23 @@ class DuplicateCandidate(BaseModel):
     birth_year: int | None
     match: str = Field(description="same_name or same_given_name")
     full_name: str | None = Field(None, description="Only when you may see this person's identity.")
+
+
+class SharedClient(BaseModel):
+    """What a provider learns about the person: the minimum, plus name and phone only with consent."""
+
+    code: str
+    sex: Sex
+    age_group: AgeGroup
+    group: str | None = Field(None, description="Withheld for trafficking victims.")
+    full_name: str | None = Field(None, description="Only present when the person consented to sharing.")
+    phone: str | None = Field(None, description="Only present when the person consented to sharing.")
+
+    @model_serializer(mode="wrap")
+    def _omit_unshared(self, handler: Any) -> dict[str, Any]:
+        # Without consent the identity keys are absent, not merely empty.
+        data = handler(self)
+        for key in ("full_name", "phone"):
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from donghanh.clients.models import PROTECTED_FIELDS, Client
+from donghanh.clients.models import PROTECTED_FIELDS, Client, ClientGroup
 from donghanh.clients.repository import ClientRegistry, ClientRepository
 from donghanh.clients.schemas import (
     ClientCreate,
@@ -16,13 +16,14 @@ from donghanh.clients.schemas import (
     ClientRead,
     ClientUpdate,
     DuplicateCandidate,
+    SharedClient,
 )
 from donghanh.core import audit, crypto
 from donghanh.core.concurrency import check_precondition
-from donghanh.core.errors import Conflict, Unprocessable
+from donghanh.core.errors import Conflict, NotFound, Unprocessable
 from donghanh.core.pagination import Page
 from donghanh.core.permissions import Permission
-from donghanh.core.principal import Principal
+from donghanh.core.principal import SYSTEM, Principal
 from donghanh.core.text import fold
 from donghanh.core.vocabulary import age_group
 from donghanh.establishments import service as establishments
@@ -196,3 +197,35 @@ async def update(
     await audit.record(session, principal, "update", RESOURCE, client.id, fields=sorted(changes),
                        org_unit_id=client.org_unit_id)
     return client
+
+
+async def _registered(session: AsyncSession, client_id: uuid.UUID) -> Client:
+    client = await ClientRegistry(session, SYSTEM).find(client_id)
+    if client is None:
+        raise NotFound("No such client.")
+    return client
+
+
+async def needs_legal_basis_to_share(session: AsyncSession, client_id: uuid.UUID) -> bool:
+    """A (possible) trafficking victim who has not consented to sharing with providers."""
+    client = await _registered(session, client_id)
+    return client.group == ClientGroup.trafficking_victim and not client.consent_share_with_providers
+
+
+async def shared_with_provider(
+    session: AsyncSession, principal: Principal, client_id: uuid.UUID, *, referral_id: uuid.UUID
+) -> SharedClient:
+    """The provider's view of the person referred to it: code, sex, age group and group; name and phone
+    only with consent to share. Victim status is never shown to providers."""
+    client = await _registered(session, client_id)
+    consented = bool(client.consent_share_with_providers and client.consent_data_processing_on)
+    shared = SharedClient(
+        code=client.code, sex=client.sex, age_group=age_group(client.birth_year, date.today().year),
+        group=None if client.group == ClientGroup.trafficking_victim else client.group,
+        full_name=client.full_name if consented else None, phone=client.phone if consented else None,
+    )
+    fields = [f for f in ("full_name", "phone") if getattr(shared, f)]
+    if fields:
+        await audit.record(session, principal, "read", RESOURCE, client.id, fields=fields,
+                           org_unit_id=client.org_unit_id)
+    return shared

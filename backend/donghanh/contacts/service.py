@@ -48,6 +48,15 @@ async def get(session: AsyncSession, principal: Principal, contact_id: uuid.UUID
     return contact
 
 
+async def require_visible(
+    session: AsyncSession, principal: Principal, contact_id: uuid.UUID, field: str
+) -> OutreachContact:
+    contact = await ContactRepository(session, principal).find(contact_id)
+    if contact is None:
+        raise Unprocessable.field(["body", field], "No contact with this id.")
+    return contact
+
+
 async def _check_establishment(session: AsyncSession, principal: Principal, establishment_id: uuid.UUID,
                                unit: OrgUnit) -> None:
     establishment = await establishments.require_visible(session, principal, establishment_id, "establishment_id")

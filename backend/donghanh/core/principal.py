@@ -40,6 +40,18 @@ class Principal:
             permissions=permissions_for(role),
         )
 
+    @classmethod
+    def for_api_client(
+        cls, *, client_id: uuid.UUID, name: str, organisation_id: uuid.UUID, org_unit_id: uuid.UUID,
+        scopes: frozenset[str],
+    ) -> Principal:
+        """A partner system acts as its organisation's service provider, narrowed to its granted scopes."""
+        granted = frozenset(p for p in permissions_for(Role.service_provider) if p.value in scopes)
+        return cls(
+            kind="api_client", id=client_id, name=name, role=Role.service_provider, org_unit_id=org_unit_id,
+            scope_paths=(), organisation_id=organisation_id, permissions=granted,
+        )
+
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions
 

@@ -36,16 +36,21 @@ class Permission(StrEnum):
     peer_groups_write = "peer_groups:write"
     activities_read = "activities:read"
     activities_write = "activities:write"
+    referrals_read = "referrals:read"
+    referrals_write = "referrals:write"
+    api_clients_manage = "api_clients:manage"
+    webhooks_manage = "webhooks:manage"
 
 
 P = Permission
 _EVERYONE = {P.org_units_read, P.organisations_read}
 _OUTREACH = {P.clients_read, P.clients_write, P.clients_identify, P.contacts_read, P.contacts_write,
-             P.peer_groups_read, P.activities_read, P.activities_write}
+             P.peer_groups_read, P.activities_read, P.activities_write, P.referrals_read, P.referrals_write}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.admin: frozenset(
-        _EVERYONE | {P.org_units_write, P.organisations_write, P.users_read, P.users_write, P.audit_read}
+        _EVERYONE | {P.org_units_write, P.organisations_write, P.users_read, P.users_write, P.audit_read,
+                     P.api_clients_manage, P.webhooks_manage}
     ),
     Role.program_manager: frozenset(
         _EVERYONE
@@ -60,7 +65,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # Peer educators pick the establishment where they met someone; they do not see inspections.
     # Their client and contact rows are limited to the people they reached (scope rules).
     Role.peer_educator: frozenset(_EVERYONE | {P.establishments_read} | _OUTREACH),
-    Role.service_provider: frozenset(_EVERYONE),
+    # Providers see referrals addressed to their organisation only (scope rule) and answer them.
+    Role.service_provider: frozenset(_EVERYONE | {P.referrals_read, P.referrals_write, P.webhooks_manage}),
     Role.inspector: frozenset(
         _EVERYONE | {P.establishments_read, P.inspections_read, P.inspections_write}
     ),
@@ -71,3 +77,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 
 def permissions_for(role: Role) -> frozenset[Permission]:
     return ROLE_PERMISSIONS.get(role, frozenset())
+
+
+# What a partner system may be granted (OAuth2 scopes = permission names); always within its role.
+API_CLIENT_SCOPES = frozenset({P.referrals_read, P.referrals_write, P.webhooks_manage, P.organisations_read,
+                               P.org_units_read})

@@ -57,6 +57,7 @@ def create_access_token(
     organisation: str | None,
     scope: str,
     session_id: str | None,
+    kind: str = "user",
     now: datetime | None = None,
 ) -> tuple[str, int]:
     now = now or datetime.now(UTC)
@@ -68,6 +69,7 @@ def create_access_token(
         "org": organisation,
         "scope": scope,
         "sid": session_id,
+        "kind": kind,
         "typ": ACCESS_TOKEN_TYPE,
         "iss": settings.jwt_issuer,
         "aud": settings.jwt_audience,

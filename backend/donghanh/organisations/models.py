@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from enum import StrEnum
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Uuid
+from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from donghanh.core.base import Base, CreatedByMixin, IdMixin, TimestampMixin, VersionedMixin
@@ -39,4 +39,9 @@ class Organisation(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, Base
     email: Mapped[str | None] = mapped_column(String(200))
     services: Mapped[list[str]] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Service-directory details: what the plans ask offices to list for peer educators and clients.
+    description: Mapped[str | None] = mapped_column(Text)
+    opening_hours: Mapped[str | None] = mapped_column(String(300))
+    eligibility: Mapped[str | None] = mapped_column(Text)
+    website: Mapped[str | None] = mapped_column(String(300))
     name_search: Mapped[str] = mapped_column(String(200), index=True)

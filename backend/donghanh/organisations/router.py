@@ -21,6 +21,7 @@ from donghanh.organisations.schemas import (
 )
 
 router = APIRouter(prefix="/organisations", tags=["organisations"])
+directory_router = APIRouter(prefix="/service-directory", tags=["service-directory"])
 Reader = Annotated[Principal, Depends(Require(Permission.organisations_read))]
 Writer = Annotated[Principal, Depends(Require(Permission.organisations_write))]
 
@@ -76,3 +77,22 @@ async def update_organisation(
     )
     response.headers["ETag"] = etag_for(organisation.id, organisation.version)
     return OrganisationRead.model_validate(organisation)
+
+
+@directory_router.get("", response_model=Page[OrganisationRead], responses=problems())
+async def service_directory(
+    session: SessionDep,
+    _: Reader,
+    flt: Annotated[OrganisationFilter, Query()],
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> Page[OrganisationRead]:
+    """Active organisations that provide services, by service type, area (`org_unit`) and name."""
+    return await service.directory(session, flt, cursor, limit)
+
+
+@directory_router.get("/hsds", responses=problems())
+async def service_directory_hsds(session: SessionDep, _: Reader) -> JSONResponse:
+    """The directory in Open Referral HSDS 3.0 JSON, for other directories to import."""
+    return JSONResponse(await service.hsds(session), headers={
+        "Content-Disposition": 'attachment; filename="donghanh-service-directory.hsds.json"'})

@@ -20,6 +20,10 @@ class OrganisationCreate(BaseModel):
     phone: str | None = Field(None, max_length=40, pattern=r"^[0-9 +().-]{3,40}$")
     email: EmailStr | None = None
     services: list[ServiceType] = Field(default_factory=list, max_length=20)
+    description: str | None = Field(None, max_length=2000)
+    opening_hours: str | None = Field(None, max_length=300, examples=["Thứ 2–Thứ 6, 7:30–17:00"])
+    eligibility: str | None = Field(None, max_length=2000)
+    website: str | None = Field(None, max_length=300, pattern=r"^https?://")
     active: bool = True
 
 
@@ -33,6 +37,10 @@ class OrganisationUpdate(BaseModel):
     phone: str | None = Field(None, max_length=40, pattern=r"^[0-9 +().-]{3,40}$")
     email: EmailStr | None = None
     services: list[ServiceType] | None = Field(None, max_length=20)
+    description: str | None = Field(None, max_length=2000)
+    opening_hours: str | None = Field(None, max_length=300, examples=["Thứ 2–Thứ 6, 7:30–17:00"])
+    eligibility: str | None = Field(None, max_length=2000)
+    website: str | None = Field(None, max_length=300, pattern=r"^https?://")
     active: bool | None = None
     version: int | None = Field(None, description="The version you edited (alternative to If-Match).")
 
@@ -48,6 +56,10 @@ class OrganisationRead(BaseModel):
     phone: str | None
     email: str | None
     services: list[ServiceType]
+    description: str | None
+    opening_hours: str | None
+    eligibility: str | None
+    website: str | None
     active: bool
     version: int
     created_at: datetime

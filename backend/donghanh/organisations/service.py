@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.core import audit
@@ -11,6 +13,7 @@ from donghanh.core.pagination import Page
 from donghanh.core.principal import Principal
 from donghanh.core.text import fold
 from donghanh.org_units import service as org_units
+from donghanh.org_units.models import OrgUnit as OrgUnitName
 from donghanh.organisations import repository
 from donghanh.organisations.models import Organisation
 from donghanh.organisations.schemas import (
@@ -77,3 +80,49 @@ async def update(
     await audit.record(session, principal, "update", "organisation", organisation.id,
                        fields=sorted(changes), org_unit_id=organisation.org_unit_id)
     return organisation
+
+
+SERVICE_NAMES_VI = {
+    "health_check": "Khám sức khỏe", "sti_hiv_testing": "Xét nghiệm HIV/STI", "health_insurance_card": "Thẻ BHYT",
+    "social_insurance": "Bảo hiểm xã hội tự nguyện", "legal_counselling": "Tư vấn pháp lý",
+    "psychological_counselling": "Tư vấn tâm lý", "vocational_training": "Đào tạo nghề",
+    "job_placement": "Giới thiệu việc làm", "loan": "Vay vốn", "shelter": "Nơi tạm trú", "education": "Hỗ trợ học tập",
+    "essential_needs": "Hỗ trợ nhu cầu thiết yếu", "reintegration_allowance": "Trợ cấp tái hòa nhập", "other": "Khác",
+}
+
+
+async def directory(
+    session: AsyncSession, flt: OrganisationFilter, cursor: str | None, limit: int
+) -> Page[OrganisationRead]:
+    page = await list(session, flt.model_copy(update={"active": True}), cursor, limit)
+    page.items = [o for o in page.items if o.services]
+    return page
+
+
+async def hsds(session: AsyncSession) -> dict[str, Any]:
+    """The service directory as Open Referral HSDS (3.0) JSON: organizations with services, locations, phones."""
+    rows = (await session.execute(
+        select(Organisation, OrgUnitName.name).join(OrgUnitName, OrgUnitName.id == Organisation.org_unit_id)
+        .where(Organisation.active.is_(True)).order_by(Organisation.name_search)
+    )).all()
+    organizations = []
+    for org, unit_name in rows:
+        if not org.services:
+            continue
+        oid = str(org.id)
+        organizations.append({
+            "id": oid, "name": org.name, "description": org.description or "", "email": org.email,
+            "website": org.website,
+            "phones": [{"id": f"{oid}-phone", "number": org.phone}] if org.phone else [],
+            "services": [{
+                "id": f"{oid}-{service}", "organization_id": oid, "name": SERVICE_NAMES_VI.get(service, service),
+                "alternate_name": service, "status": "active", "eligibility_description": org.eligibility,
+                "schedules": [{"id": f"{oid}-{service}-hours", "description": org.opening_hours}]
+                if org.opening_hours else [],
+            } for service in org.services],
+            "locations": [{"id": f"{oid}-location", "location_type": "physical", "name": org.name,
+                           "addresses": [{"id": f"{oid}-address", "address_1": org.address or "", "city": unit_name,
+                                          "region": unit_name, "country": "VN", "address_type": "physical"}]}],
+        })
+    return {"schema": "https://docs.openreferral.org/en/latest/hsds/", "version": "3.0",
+            "organizations": organizations}

@@ -13,7 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue Token */
+        /**
+         * Issue Token
+         * @description OAuth2 token endpoint. Partner systems may also send their credentials with HTTP Basic auth.
+         */
         post: operations["issue_token_api_v1_auth_token_post"];
         delete?: never;
         options?: never;
@@ -463,6 +466,276 @@ export interface paths {
         patch: operations["update_activity_api_v1_activities__activity_id__patch"];
         trace?: never;
     };
+    "/api/v1/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Referrals
+         * @description Referrers see the referrals of their area; providers see those addressed to their organisation.
+         */
+        get: operations["list_referrals_api_v1_referrals_get"];
+        put?: never;
+        /** Create Referral */
+        post: operations["create_referral_api_v1_referrals_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{referral_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Referral */
+        get: operations["get_referral_api_v1_referrals__referral_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Referral */
+        patch: operations["update_referral_api_v1_referrals__referral_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/referrals/{referral_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transition Referral
+         * @description Move the referral along its status machine; a step not open to you is a 409 naming the allowed ones.
+         */
+        post: operations["transition_referral_api_v1_referrals__referral_id__transitions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contact_id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refer From Contact
+         * @description Refer the needs named at a contact in one step (one referral per target).
+         */
+        post: operations["refer_from_contact_api_v1_contacts__contact_id__referrals_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service Directory
+         * @description Active organisations that provide services, by service type, area (`org_unit`) and name.
+         */
+        get: operations["service_directory_api_v1_service_directory_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-directory/hsds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service Directory Hsds
+         * @description The directory in Open Referral HSDS 3.0 JSON, for other directories to import.
+         */
+        get: operations["service_directory_hsds_api_v1_service_directory_hsds_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Api Clients */
+        get: operations["list_api_clients_api_v1_api_clients_get"];
+        put?: never;
+        /**
+         * Create Api Client
+         * @description Creates a partner client; the response is the only time its secret is shown.
+         */
+        post: operations["create_api_client_api_v1_api_clients_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-clients/{api_client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Api Client */
+        get: operations["get_api_client_api_v1_api_clients__api_client_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Api Client */
+        patch: operations["update_api_client_api_v1_api_clients__api_client_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/api-clients/{api_client_id}/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate Api Client Secret
+         * @description Issue a new secret; the current ones stay valid for `overlap_hours`.
+         */
+        post: operations["rotate_api_client_secret_api_v1_api_clients__api_client_id__secrets_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Webhooks */
+        get: operations["list_webhooks_api_v1_webhooks_get"];
+        put?: never;
+        /**
+         * Create Webhook
+         * @description Register a URL for referral events. The signing secret is shown once, in this response.
+         */
+        post: operations["create_webhook_api_v1_webhooks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete Webhook */
+        delete: operations["delete_webhook_api_v1_webhooks__webhook_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate Webhook Secret */
+        post: operations["rotate_webhook_secret_api_v1_webhooks__webhook_id__secret_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deliveries
+         * @description The delivery log, newest first: attempts, last status, last error.
+         */
+        get: operations["list_deliveries_api_v1_webhooks__webhook_id__deliveries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeliver */
+        post: operations["redeliver_api_v1_webhooks__webhook_id__deliveries__delivery_id__redeliver_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -617,6 +890,95 @@ export interface components {
          * @enum {string}
          */
         AgeGroup: "<16" | "16-17" | "18-24" | "25-34" | "35+" | "unknown";
+        /** ApiClientCreate */
+        ApiClientCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Scopes
+             * @description Any of: org_units:read, organisations:read, referrals:read, referrals:write, webhooks:manage
+             */
+            scopes: components["schemas"]["Permission"][];
+        };
+        /** ApiClientRead */
+        ApiClientRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Client Id */
+            client_id: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Scopes */
+            scopes: string[];
+            /** Active */
+            active: boolean;
+            /** Last Used At */
+            last_used_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Secrets */
+            secrets?: components["schemas"]["SecretInfo"][];
+        };
+        /** ApiClientUpdate */
+        ApiClientUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Scopes */
+            scopes?: components["schemas"]["Permission"][] | null;
+            /** Active */
+            active?: boolean | null;
+        };
+        /** ApiClientWithSecret */
+        ApiClientWithSecret: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Client Id */
+            client_id: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Scopes */
+            scopes: string[];
+            /** Active */
+            active: boolean;
+            /** Last Used At */
+            last_used_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Secrets */
+            secrets?: components["schemas"]["SecretInfo"][];
+            /**
+             * Client Secret
+             * @description Shown once: store it now; only its hash is kept.
+             */
+            client_secret: string;
+        };
         /** AuditEventRead */
         AuditEventRead: {
             /**
@@ -658,14 +1020,18 @@ export interface components {
         Body_issue_token_api_v1_auth_token_post: {
             /**
              * Grant Type
-             * @description OAuth2 grant; `password` for people.
-             * @constant
+             * @description `password` for people; `client_credentials` for partner systems.
+             * @enum {string}
              */
-            grant_type: "password";
+            grant_type: "password" | "client_credentials";
             /** Username */
-            username: string;
+            username?: string | null;
             /** Password */
-            password: string;
+            password?: string | null;
+            /** Client Id */
+            client_id?: string | null;
+            /** Client Secret */
+            client_secret?: string | null;
             /**
              * Scope
              * @default
@@ -982,6 +1348,43 @@ export interface components {
             /** Version */
             version?: number | null;
         };
+        /** DeliveryRead */
+        DeliveryRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Outbox Event Id */
+            outbox_event_id: number;
+            /** Event Type */
+            event_type?: string | null;
+            /**
+             * Aggregate Id
+             * Format: uuid
+             */
+            aggregate_id: string;
+            /** Status */
+            status: string;
+            /** Attempts */
+            attempts: number;
+            /**
+             * Next Attempt At
+             * Format: date-time
+             */
+            next_attempt_at: string;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /** Last Error */
+            last_error: string | null;
+            /** Delivered At */
+            delivered_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** EstablishmentCreate */
         EstablishmentCreate: {
             /** Address */
@@ -1138,6 +1541,22 @@ export interface components {
              * @description The version you edited (alternative to If-Match).
              */
             version?: number | null;
+        };
+        /** HistoryEntry */
+        HistoryEntry: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Actor Type */
+            actor_type: string;
+            /** Actor Name */
+            actor_name: string;
+            from_status: components["schemas"]["ReferralStatus"] | null;
+            to_status: components["schemas"]["ReferralStatus"];
+            /** Note */
+            note: string | null;
         };
         /** InspectionCreate */
         InspectionCreate: {
@@ -1452,6 +1871,17 @@ export interface components {
             email?: string | null;
             /** Services */
             services?: components["schemas"]["ServiceType"][];
+            /** Description */
+            description?: string | null;
+            /**
+             * Opening Hours
+             * @example Thứ 2–Thứ 6, 7:30–17:00
+             */
+            opening_hours?: string | null;
+            /** Eligibility */
+            eligibility?: string | null;
+            /** Website */
+            website?: string | null;
             /**
              * Active
              * @default true
@@ -1486,6 +1916,14 @@ export interface components {
             email: string | null;
             /** Services */
             services: components["schemas"]["ServiceType"][];
+            /** Description */
+            description: string | null;
+            /** Opening Hours */
+            opening_hours: string | null;
+            /** Eligibility */
+            eligibility: string | null;
+            /** Website */
+            website: string | null;
             /** Active */
             active: boolean;
             /** Version */
@@ -1526,6 +1964,17 @@ export interface components {
             email?: string | null;
             /** Services */
             services?: components["schemas"]["ServiceType"][] | null;
+            /** Description */
+            description?: string | null;
+            /**
+             * Opening Hours
+             * @example Thứ 2–Thứ 6, 7:30–17:00
+             */
+            opening_hours?: string | null;
+            /** Eligibility */
+            eligibility?: string | null;
+            /** Website */
+            website?: string | null;
             /** Active */
             active?: boolean | null;
             /**
@@ -1594,6 +2043,13 @@ export interface components {
         Page_PeerGroupRead_: {
             /** Items */
             items: components["schemas"]["PeerGroupRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[Union[ReferralRead, ProviderReferralRead]] */
+        Page_Union_ReferralRead__ProviderReferralRead__: {
+            /** Items */
+            items: (components["schemas"]["ReferralRead"] | components["schemas"]["ProviderReferralRead"])[];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -1680,7 +2136,7 @@ export interface components {
          * Permission
          * @enum {string}
          */
-        Permission: "org_units:read" | "org_units:write" | "organisations:read" | "organisations:write" | "users:read" | "users:write" | "establishments:read" | "establishments:write" | "inspections:read" | "inspections:write" | "audit:read" | "clients:read" | "clients:write" | "clients:identify" | "contacts:read" | "contacts:write" | "peer_groups:read" | "peer_groups:write" | "activities:read" | "activities:write";
+        Permission: "org_units:read" | "org_units:write" | "organisations:read" | "organisations:write" | "users:read" | "users:write" | "establishments:read" | "establishments:write" | "inspections:read" | "inspections:write" | "audit:read" | "clients:read" | "clients:write" | "clients:identify" | "contacts:read" | "contacts:write" | "peer_groups:read" | "peer_groups:write" | "activities:read" | "activities:write" | "referrals:read" | "referrals:write" | "api_clients:manage" | "webhooks:manage";
         /**
          * Place
          * @enum {string}
@@ -1704,6 +2160,222 @@ export interface components {
                 [key: string]: unknown;
             }[] | null;
         };
+        /** ProviderReferralRead */
+        ProviderReferralRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            service_type: components["schemas"]["ServiceType"];
+            status: components["schemas"]["ReferralStatus"];
+            /** From Organisation Id */
+            from_organisation_id: string | null;
+            /**
+             * To Organisation Id
+             * Format: uuid
+             */
+            to_organisation_id: string;
+            /** Reason */
+            reason: string | null;
+            /** Follow Up Due On */
+            follow_up_due_on: string | null;
+            /** Outcome */
+            outcome: string | null;
+            /** Decline Reason */
+            decline_reason: string | null;
+            /** Sent At */
+            sent_at: string | null;
+            /** Closed At */
+            closed_at: string | null;
+            /**
+             * Overdue
+             * @default false
+             */
+            overdue?: boolean;
+            /** Allowed Transitions */
+            allowed_transitions?: components["schemas"]["ReferralStatus"][];
+            /** History */
+            history?: components["schemas"]["HistoryEntry"][];
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            client: components["schemas"]["SharedClient"];
+        };
+        /** ReferralCreate */
+        ReferralCreate: {
+            /**
+             * Legal Basis
+             * @description The law allowing disclosure without consent (victims and persons under identification).
+             */
+            legal_basis?: string | null;
+            /** Legal Basis Reason */
+            legal_basis_reason?: string | null;
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            service_type: components["schemas"]["ServiceType"];
+            /**
+             * To Organisation Id
+             * Format: uuid
+             */
+            to_organisation_id: string;
+            /**
+             * From Organisation Id
+             * @description Defaults to your own organisation.
+             */
+            from_organisation_id?: string | null;
+            /**
+             * Contact Id
+             * @description The contact where the need was named.
+             */
+            contact_id?: string | null;
+            /** Reason */
+            reason?: string | null;
+            /** Follow Up Due On */
+            follow_up_due_on?: string | null;
+            /**
+             * Send
+             * @description Send at once instead of keeping a draft.
+             * @default false
+             */
+            send?: boolean;
+        };
+        /** ReferralRead */
+        ReferralRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            service_type: components["schemas"]["ServiceType"];
+            status: components["schemas"]["ReferralStatus"];
+            /** From Organisation Id */
+            from_organisation_id: string | null;
+            /**
+             * To Organisation Id
+             * Format: uuid
+             */
+            to_organisation_id: string;
+            /** Reason */
+            reason: string | null;
+            /** Follow Up Due On */
+            follow_up_due_on: string | null;
+            /** Outcome */
+            outcome: string | null;
+            /** Decline Reason */
+            decline_reason: string | null;
+            /** Sent At */
+            sent_at: string | null;
+            /** Closed At */
+            closed_at: string | null;
+            /**
+             * Overdue
+             * @default false
+             */
+            overdue?: boolean;
+            /** Allowed Transitions */
+            allowed_transitions?: components["schemas"]["ReferralStatus"][];
+            /** History */
+            history?: components["schemas"]["HistoryEntry"][];
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Client Code */
+            client_code?: string | null;
+            /** Contact Id */
+            contact_id: string | null;
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /** Legal Basis */
+            legal_basis: string | null;
+            /** Legal Basis Reason */
+            legal_basis_reason: string | null;
+            /** Created By */
+            created_by: string | null;
+        };
+        /**
+         * ReferralStatus
+         * @enum {string}
+         */
+        ReferralStatus: "draft" | "sent" | "accepted" | "declined" | "completed" | "not_completed" | "cancelled";
+        /** ReferralTarget */
+        ReferralTarget: {
+            service_type: components["schemas"]["ServiceType"];
+            /**
+             * To Organisation Id
+             * Format: uuid
+             */
+            to_organisation_id: string;
+        };
+        /** ReferralUpdate */
+        ReferralUpdate: {
+            /**
+             * Legal Basis
+             * @description The law allowing disclosure without consent (victims and persons under identification).
+             */
+            legal_basis?: string | null;
+            /** Legal Basis Reason */
+            legal_basis_reason?: string | null;
+            /** Reason */
+            reason?: string | null;
+            /** Follow Up Due On */
+            follow_up_due_on?: string | null;
+            /** Version */
+            version?: number | null;
+        };
+        /** ReferralsFromContact */
+        ReferralsFromContact: {
+            /**
+             * Legal Basis
+             * @description The law allowing disclosure without consent (victims and persons under identification).
+             */
+            legal_basis?: string | null;
+            /** Legal Basis Reason */
+            legal_basis_reason?: string | null;
+            /**
+             * Targets
+             * @description One referral per named need and provider.
+             */
+            targets: components["schemas"]["ReferralTarget"][];
+            /** Reason */
+            reason?: string | null;
+            /** Follow Up Due On */
+            follow_up_due_on?: string | null;
+            /**
+             * Send
+             * @default true
+             */
+            send?: boolean;
+        };
         /** RefreshRequest */
         RefreshRequest: {
             /**
@@ -1722,6 +2394,35 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "program_manager" | "case_worker" | "peer_educator" | "service_provider" | "inspector" | "finance_officer" | "viewer";
+        /** SecretInfo */
+        SecretInfo: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Hint
+             * @description Last characters of the secret, to tell them apart.
+             */
+            hint: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Expires At */
+            expires_at: string | null;
+        };
+        /** SecretRotation */
+        SecretRotation: {
+            /**
+             * Overlap Hours
+             * @description How long the current secrets stay valid.
+             * @default 24
+             */
+            overlap_hours?: number;
+        };
         /**
          * ServiceType
          * @enum {string}
@@ -1732,6 +2433,9 @@ export interface components {
          * @enum {string}
          */
         Sex: "female" | "male" | "other" | "unknown";
+        SharedClient: {
+            [key: string]: unknown;
+        };
         /** TokenResponse */
         TokenResponse: {
             /** Access Token */
@@ -1748,12 +2452,30 @@ export interface components {
             expires_in: number;
             /** Refresh Token */
             refresh_token?: string | null;
+            /**
+             * Scope
+             * @description Granted scopes (client credentials).
+             */
+            scope?: string | null;
         };
         /**
          * Topic
          * @enum {string}
          */
         Topic: "labour_rights" | "social_insurance" | "health_hiv_sti" | "gbv" | "trafficking_risk" | "legal" | "other";
+        /** TransitionIn */
+        TransitionIn: {
+            to: components["schemas"]["ReferralStatus"];
+            /** Note */
+            note?: string | null;
+            /**
+             * Outcome
+             * @description What came of it (completed / not completed).
+             */
+            outcome?: string | null;
+            /** Decline Reason */
+            decline_reason?: string | null;
+        };
         /** UserCreate */
         UserCreate: {
             /**
@@ -1831,6 +2553,74 @@ export interface components {
          * @enum {string}
          */
         ViolationCode: "unlicensed" | "expired_license" | "underage_worker" | "no_labour_contract" | "unpaid_wages" | "prostitution" | "drugs" | "fire_safety" | "hygiene" | "other";
+        /** WebhookCreate */
+        WebhookCreate: {
+            /**
+             * Url
+             * Format: uri
+             */
+            url: string;
+            /**
+             * Organisation Id
+             * @description Admins only; providers register for their own.
+             */
+            organisation_id?: string | null;
+            /** Events */
+            events?: ("referral.sent" | "referral.status_changed")[];
+        };
+        /** WebhookRead */
+        WebhookRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Url */
+            url: string;
+            /** Events */
+            events: string[];
+            /** Active */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** WebhookWithSecret */
+        WebhookWithSecret: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Url */
+            url: string;
+            /** Events */
+            events: string[];
+            /** Active */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Secret
+             * @description Shown once: verify X-DongHanh-Signature with it.
+             */
+            secret: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -5078,6 +5868,1282 @@ export interface operations {
             };
             /** @description Precondition required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_referrals_api_v1_referrals_get: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ReferralStatus"] | null;
+                /** @description Sent or accepted, with the follow-up date passed. */
+                overdue?: boolean | null;
+                client?: string | null;
+                to_organisation?: string | null;
+                service_type?: components["schemas"]["ServiceType"] | null;
+                org_unit?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Union_ReferralRead__ProviderReferralRead__"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_referral_api_v1_referrals_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_referral_api_v1_referrals__referral_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referral_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralRead"] | components["schemas"]["ProviderReferralRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_referral_api_v1_referrals__referral_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                referral_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralRead"] | components["schemas"]["ProviderReferralRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transition_referral_api_v1_referrals__referral_id__transitions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referral_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralRead"] | components["schemas"]["ProviderReferralRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refer_from_contact_api_v1_contacts__contact_id__referrals_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralsFromContact"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    service_directory_api_v1_service_directory_get: {
+        parameters: {
+            query?: {
+                q?: string | null;
+                kind?: components["schemas"]["OrganisationKind"] | null;
+                service?: components["schemas"]["ServiceType"] | null;
+                /** @description Organisations located in this unit's subtree. */
+                org_unit?: string | null;
+                active?: boolean | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OrganisationRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    service_directory_hsds_api_v1_service_directory_hsds_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_api_clients_api_v1_api_clients_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_api_client_api_v1_api_clients_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiClientCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_client_api_v1_api_clients__api_client_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                api_client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_api_client_api_v1_api_clients__api_client_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                api_client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiClientUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_api_client_secret_api_v1_api_clients__api_client_id__secrets_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                api_client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecretRotation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhooks_api_v1_webhooks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_webhook_api_v1_webhooks_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_webhook_api_v1_webhooks__webhook_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_webhook_secret_api_v1_webhooks__webhook_id__secret_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_deliveries_api_v1_webhooks__webhook_id__deliveries_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliver_api_v1_webhooks__webhook_id__deliveries__delivery_id__redeliver_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
