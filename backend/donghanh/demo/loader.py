@@ -19,7 +19,7 @@ from donghanh.clients import service as clients
 from donghanh.clients.models import ClientGroup
 from donghanh.contacts import service as contacts
 from donghanh.contacts.models import Material, Place, Topic
-from donghanh.contacts.schemas import ContactCreate, NewClientInline
+from donghanh.contacts.schemas import ContactCreate, ContactFilter, NewClientInline
 from donghanh.core.permissions import Role
 from donghanh.core.principal import SYSTEM, Principal
 from donghanh.core.vocabulary import ServiceType, Sex
@@ -34,6 +34,9 @@ from donghanh.organisations.schemas import OrganisationCreate
 from donghanh.peer_groups import service as peer_groups
 from donghanh.peer_groups.models import MemberRole, PeerGroupKind
 from donghanh.peer_groups.schemas import MemberCreate, PeerGroupCreate
+from donghanh.referrals import service as referrals
+from donghanh.referrals.models import ReferralStatus
+from donghanh.referrals.schemas import ReferralCreate, TransitionIn
 from donghanh.users import service as users
 from donghanh.users.schemas import UserCreate
 
@@ -173,8 +176,47 @@ async def load_demo(session: AsyncSession, seed: int = 2026) -> DemoSummary:
 
     outreach = await _load_outreach(session, rng, today, ba_dinh, communes["01"],
                                     [e for code, e in created if code == "01"])
+    await _load_referrals(session, rng, today, {k: v for (c, k), v in orgs.items() if c == "01"})
     return DemoSummary(organisations=len(orgs) + 1, users=summary_users, establishments=len(created),
                        inspections=inspections, contacts=outreach)
+
+
+async def _load_referrals(session: AsyncSession, rng: random.Random, today: date,
+                          hanoi_orgs: dict[str, uuid.UUID]) -> None:
+    """Referrals from Ba Đình contacts' needs to Hà Nội providers, at every stage, some overdue."""
+    case_worker = await _principal(session, "canbo.badinh")
+    provider_user = await _principal(session, "phaply.hanoi")
+    by_service = {
+        ServiceType.legal_counselling: "legal_aid_center", ServiceType.health_check: "health_center",
+        ServiceType.sti_hiv_testing: "health_center", ServiceType.psychological_counselling: "social_work_center",
+        ServiceType.vocational_training: "women_union", ServiceType.loan: "women_union",
+    }
+    page = await contacts.list(session, case_worker, ContactFilter(anonymous=False), None, 500)
+    made = 0
+    for contact in page.items:
+        for need in contact.needs:
+            kind = by_service.get(ServiceType(need))
+            if kind is None or made >= 40:
+                continue
+            referral = await referrals.create(session, case_worker, referral_in=ReferralCreate(
+                client_id=contact.client_id, service_type=need, to_organisation_id=hanoi_orgs[kind],
+                contact_id=contact.id, reason="Nhu cầu nêu khi tiếp cận",
+                follow_up_due_on=contact.contacted_on + timedelta(days=30), send=rng.random() < 0.9))
+            made += 1
+            if referral.status != "sent":
+                continue
+            # The legal-aid centre answers its own referrals; the others are recorded on their behalf.
+            actor = provider_user if kind == "legal_aid_center" else case_worker
+            fate = rng.random()
+            if fate < 0.15 and actor is provider_user:
+                await referrals.transition(session, actor, referral.id, transition_in=TransitionIn(
+                    to=ReferralStatus.declined, decline_reason="Ngoài phạm vi hỗ trợ của trung tâm"))
+            elif fate < 0.8:
+                await referrals.transition(session, actor, referral.id,
+                                           transition_in=TransitionIn(to=ReferralStatus.accepted))
+                if fate < 0.6:
+                    await referrals.transition(session, actor, referral.id, transition_in=TransitionIn(
+                        to=ReferralStatus.completed, outcome="Đã nhận dịch vụ"))
 
 
 async def _principal(session: AsyncSession, username: str) -> Principal:
