@@ -53,7 +53,7 @@ test.describe('programme manager', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test('sees validation messages, including the API ones, on the fields they concern', async ({
+  test('sees validation messages on the fields they concern, and is offered only units in scope', async ({
     page,
     loginPage,
     establishmentList,
@@ -68,17 +68,13 @@ test.describe('programme manager', () => {
     await expect(establishmentForm.form().getByText('Trường này là bắt buộc.')).toBeVisible();
     await expect(establishmentForm.form().getByText('Vui lòng chọn đơn vị hành chính.')).toBeVisible();
 
-    // A unit outside Hà Nội is the API's to refuse: its 422 lands on the unit field.
-    await establishmentForm.fill({
-      name: `Karaoke Ngoài Phạm Vi ${randomSuffix()}`,
-      type: 'karaoke',
-      orgUnitSearch: 'ben thanh',
-      orgUnitOption: /Phường Bến Thành — Thành phố Hồ Chí Minh/,
-    });
-    await establishmentForm.submit();
+    // A unit outside Hà Nội is not even offered (GET /org-units?in_scope=true); the API would refuse it.
     const unitInput = page.getByTestId('field-org-unit').getByRole('combobox');
-    await expect(unitInput).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByRole('combobox', { name: /Địa bàn/ })).toHaveAttribute('aria-invalid', 'true');
+    await unitInput.fill('ben thanh');
+    await expect(page.getByText('Không tìm thấy đơn vị phù hợp.')).toBeVisible();
+    await expect(page.getByRole('option', { name: /Thành phố Hồ Chí Minh/ })).toHaveCount(0);
+    await unitInput.fill('ba dinh');
+    await expect(page.getByRole('option', { name: /Phường Ba Đình — Thành phố Hà Nội/ }).first()).toBeVisible();
     await expect(page).toHaveURL(/\/establishments\/new$/);
   });
 });

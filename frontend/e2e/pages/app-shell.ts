@@ -1,6 +1,15 @@
 import { expect, type Page } from '@playwright/test';
 
-type Section = 'establishments' | 'users' | 'organisations' | 'audit';
+type Section =
+  | 'establishments'
+  | 'users'
+  | 'organisations'
+  | 'audit'
+  | 'contact-new'
+  | 'contacts'
+  | 'clients'
+  | 'peer-groups'
+  | 'activities';
 
 export class AppShell {
   constructor(private readonly page: Page) {}

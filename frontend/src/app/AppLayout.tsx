@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { Alert } from '@/components/Alert';
 import { LanguageToggle } from '@/components/LanguageToggle';
+import { OutboxBadge } from '@/features/offline/components/OutboxBadge';
+import { useOutbox } from '@/features/offline/OutboxProvider';
 import { useAuth } from '@/lib/auth';
 import { NAV_ITEMS } from './nav';
 
@@ -12,6 +15,18 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const { t: to } = useTranslation('offline');
+  const outbox = useOutbox();
+  // "N records sent" after a background sync, shown a few seconds.
+  const [synced, setSynced] = useState(0);
+  const [seen, setSeen] = useState(outbox.lastSynced);
+  useEffect(() => {
+    if (outbox.lastSynced === seen) return;
+    setSynced(outbox.lastSynced - seen);
+    setSeen(outbox.lastSynced);
+    const timer = setTimeout(() => setSynced(0), 6000);
+    return () => clearTimeout(timer);
+  }, [outbox.lastSynced, seen]);
 
   useEffect(() => setMenuOpen(false), [location.pathname, location.search]);
   useEffect(() => {
@@ -36,6 +51,7 @@ export function AppLayout() {
             </span>
             <span className="brand__name">{t('appName')}</span>
           </NavLink>
+          <OutboxBadge />
           <button
             type="button"
             className="menu-button"
@@ -80,6 +96,11 @@ export function AppLayout() {
                 className="btn btn--ghost"
                 data-testid="logout"
                 onClick={async () => {
+                  if (
+                    outbox.entries.length > 0 &&
+                    !window.confirm(to('logoutPending', { count: outbox.entries.length }))
+                  )
+                    return;
                   await logout();
                   navigate('/login', { replace: true });
                 }}
@@ -91,6 +112,11 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
+        {synced > 0 ? (
+          <div className="toast" data-testid="sync-toast">
+            <Alert kind="success">{to('synced', { count: synced })}</Alert>
+          </div>
+        ) : null}
         <Outlet />
       </main>
     </div>

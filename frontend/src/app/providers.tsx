@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { OutboxProvider } from '@/features/offline/OutboxProvider';
 import { AuthProvider } from '@/lib/auth';
 import i18n from '@/lib/i18n';
 import { ApiError } from '@/lib/problem';
@@ -24,7 +25,9 @@ export function AppProviders({ children, queryClient }: { children: ReactNode; q
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={client}>
-        <AuthProvider>{children}</AuthProvider>
+        <AuthProvider>
+          <OutboxProvider>{children}</OutboxProvider>
+        </AuthProvider>
       </QueryClientProvider>
     </I18nextProvider>
   );

@@ -1,12 +1,21 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, RequirePermission } from './guards';
+import { ActivityCreateRoute } from './routes/activities/form';
+import { ActivityListRoute } from './routes/activities/list';
 import { AuditRoute } from './routes/audit';
+import { ClientDetailRoute } from './routes/clients/detail';
+import { ClientListRoute } from './routes/clients/list';
+import { ContactEntryRoute } from './routes/contacts/entry';
+import { ContactListRoute } from './routes/contacts/list';
 import { EstablishmentDetailRoute } from './routes/establishments/detail';
 import { EstablishmentCreateRoute, EstablishmentEditRoute } from './routes/establishments/form';
 import { EstablishmentListRoute } from './routes/establishments/list';
 import { HomeRoute, NotFoundRoute, WelcomeRoute } from './routes/home';
 import { LoginRoute } from './routes/login';
+import { OutboxRoute } from './routes/outbox';
+import { PeerGroupDetailRoute } from './routes/peer-groups/detail';
+import { PeerGroupListRoute } from './routes/peer-groups/list';
 import { OrganisationCreateRoute, OrganisationEditRoute } from './routes/organisations/form';
 import { OrganisationListRoute } from './routes/organisations/list';
 import { UserCreateRoute, UserEditRoute } from './routes/users/form';
@@ -40,6 +49,15 @@ export const routes: RouteObject[] = [
       { path: 'organisations/new', element: guarded('organisations:write', <OrganisationCreateRoute />) },
       { path: 'organisations/:id', element: guarded('organisations:read', <OrganisationEditRoute />) },
       { path: 'audit', element: guarded('audit:read', <AuditRoute />) },
+      { path: 'contacts', element: guarded('contacts:read', <ContactListRoute />) },
+      { path: 'contacts/new', element: guarded('contacts:write', <ContactEntryRoute />) },
+      { path: 'clients', element: guarded('clients:read', <ClientListRoute />) },
+      { path: 'clients/:id', element: guarded('clients:read', <ClientDetailRoute />) },
+      { path: 'peer-groups', element: guarded('peer_groups:read', <PeerGroupListRoute />) },
+      { path: 'peer-groups/:id', element: guarded('peer_groups:read', <PeerGroupDetailRoute />) },
+      { path: 'activities', element: guarded('activities:read', <ActivityListRoute />) },
+      { path: 'activities/new', element: guarded('activities:write', <ActivityCreateRoute />) },
+      { path: 'outbox', element: <OutboxRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -18,38 +18,60 @@ function origin(): string {
   return typeof window !== 'undefined' ? window.location.origin : 'http://localhost';
 }
 
-let refreshing: Promise<boolean> | null = null;
+export type RefreshOutcome = 'ok' | 'rejected' | 'offline';
+
+let refreshing: Promise<RefreshOutcome> | null = null;
 
 /**
  * Exchanges the refresh cookie (or the in-memory refresh token) for a new access token.
  * Concurrent callers share one request: the server rotates refresh tokens and revokes the
  * whole family when one is reused, so two parallel refreshes would log the user out.
+ * "offline" (no answer at all) is told apart from "rejected": a patchy connection must not
+ * sign the person out, nor cost them what they recorded offline.
  */
-export function refreshSession(): Promise<boolean> {
+export function refreshSessionDetailed(): Promise<RefreshOutcome> {
   if (!refreshing) {
-    refreshing = (async () => {
+    refreshing = (async (): Promise<RefreshOutcome> => {
       try {
         const token = getRefreshToken();
-        const res = await globalThis.fetch(`${origin()}${API_PREFIX}/auth/refresh`, {
-          method: 'POST',
-          credentials: 'include',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify(token ? { refresh_token: token } : {}),
-        });
+        let res: Response;
+        try {
+          res = await globalThis.fetch(`${origin()}${API_PREFIX}/auth/refresh`, {
+            method: 'POST',
+            credentials: 'include',
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+            body: JSON.stringify(token ? { refresh_token: token } : {}),
+          });
+        } catch {
+          return 'offline';
+        }
+        if (res.status >= 500 || res.status === 408 || res.status === 429) return 'offline';
         if (!res.ok) {
           setTokens(null);
-          return false;
+          return 'rejected';
         }
         setTokens((await res.json()) as TokenPair);
-        return true;
+        return 'ok';
       } catch {
-        return false;
+        return 'offline';
       } finally {
         refreshing = null;
       }
     })();
   }
   return refreshing;
+}
+
+export async function refreshSession(): Promise<boolean> {
+  return (await refreshSessionDetailed()) === 'ok';
+}
+
+/** Thrown by authFetch when the session could not be refreshed for want of a network. */
+export class NetworkError extends TypeError {
+  constructor(message = 'Network unavailable') {
+    super(message);
+    this.name = 'NetworkError';
+  }
 }
 
 const NO_RETRY = [`${API_PREFIX}/auth/token`, `${API_PREFIX}/auth/refresh`, `${API_PREFIX}/auth/logout`];
@@ -68,9 +90,9 @@ export async function authFetch(request: Request): Promise<Response> {
   const spare = retryable ? request.clone() : null;
   const response = await globalThis.fetch(withAuth(request));
   if (response.status !== 401 || !spare) return response;
-  if (await refreshSession()) {
-    return globalThis.fetch(withAuth(spare));
-  }
+  const outcome = await refreshSessionDetailed();
+  if (outcome === 'ok') return globalThis.fetch(withAuth(spare));
+  if (outcome === 'offline') throw new NetworkError();
   setTokens(null);
   authLostListeners.forEach((listener) => listener());
   return response;

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, onAuthLost, refreshSession, unwrap } from './api-client';
+import { api, onAuthLost, refreshSessionDetailed, unwrap } from './api-client';
 import type { Me } from './api-types';
 import { setTokens } from './tokens';
 
@@ -18,7 +18,31 @@ export interface AuthContextValue {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 async function fetchMe(): Promise<Me> {
-  return unwrap(await api.GET('/api/v1/me'));
+  const me = unwrap(await api.GET('/api/v1/me'));
+  rememberMe(me);
+  return me;
+}
+
+// Who was signed in, kept so the app opens offline (a phone in the field): names and permissions
+// only, never a token. Anything sent later still needs the refresh cookie to be accepted.
+const ME_STORAGE_KEY = 'donghanh.me';
+
+function rememberMe(me: Me | null): void {
+  try {
+    if (me) window.localStorage.setItem(ME_STORAGE_KEY, JSON.stringify(me));
+    else window.localStorage.removeItem(ME_STORAGE_KEY);
+  } catch {
+    // Private mode: the app just will not open offline.
+  }
+}
+
+export function rememberedMe(): Me | null {
+  try {
+    const raw = window.localStorage.getItem(ME_STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as Me) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -28,18 +52,36 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const becomeAnonymous = useCallback(() => {
     setTokens(null);
+    rememberMe(null);
     setUser(null);
     setStatus('anonymous');
     queryClient.clear();
   }, [queryClient]);
 
-  // Restore the session from the refresh cookie on page load.
+  // Restore the session from the refresh cookie on page load; with no network, open with the
+  // remembered user and try again when the network comes back.
   useEffect(() => {
     let cancelled = false;
-    (async () => {
-      const restored = await refreshSession();
-      if (!restored) {
-        if (!cancelled) setStatus('anonymous');
+    let waitingForNetwork = false;
+    const restore = async () => {
+      const outcome = await refreshSessionDetailed();
+      if (cancelled) return;
+      if (outcome === 'rejected') {
+        becomeAnonymous();
+        return;
+      }
+      if (outcome === 'offline') {
+        const cached = rememberedMe();
+        if (!cached) {
+          setStatus('anonymous');
+          return;
+        }
+        setUser(cached);
+        setStatus('authenticated');
+        if (!waitingForNetwork) {
+          waitingForNetwork = true;
+          window.addEventListener('online', onOnline);
+        }
         return;
       }
       try {
@@ -49,11 +91,24 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           setStatus('authenticated');
         }
       } catch {
-        if (!cancelled) becomeAnonymous();
+        const cached = rememberedMe();
+        if (!cancelled) {
+          if (cached) {
+            setUser(cached);
+            setStatus('authenticated');
+          } else becomeAnonymous();
+        }
       }
-    })();
+    };
+    const onOnline = () => {
+      window.removeEventListener('online', onOnline);
+      waitingForNetwork = false;
+      void restore();
+    };
+    void restore();
     return () => {
       cancelled = true;
+      window.removeEventListener('online', onOnline);
     };
   }, [becomeAnonymous]);
 

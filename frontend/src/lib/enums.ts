@@ -1,4 +1,17 @@
-import type { Establishment, Inspection, Me, Organisation } from './api-types';
+import type {
+  ActivityKind,
+  ClientGroup,
+  Establishment,
+  Inspection,
+  Me,
+  MemberRole,
+  Organisation,
+  PeerGroupKind,
+  Place,
+  ServiceType,
+  Sex,
+  Topic,
+} from './api-types';
 
 // Codes defined by the API; their labels live in locales/*/enums.json.
 export const ROLES = [
@@ -77,6 +90,57 @@ export const SERVICE_TYPES = [
   'essential_needs',
   'reintegration_allowance',
   'other',
-] as const;
+] as const satisfies readonly ServiceType[];
+
+export const TOPICS = [
+  'labour_rights',
+  'social_insurance',
+  'health_hiv_sti',
+  'gbv',
+  'trafficking_risk',
+  'legal',
+  'other',
+] as const satisfies readonly Topic[];
+
+/** Materials handed out, counted (keys of `materials`). */
+export const MATERIALS = ['leaflets', 'condoms', 'lubricants', 'booklets', 'cards', 'other'] as const;
+export type Material = (typeof MATERIALS)[number];
+
+export const PLACES = ['establishment', 'hotspot', 'community', 'online', 'office'] as const satisfies readonly Place[];
+
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const satisfies readonly Sex[];
+
+export const CLIENT_GROUPS = [
+  'establishment_worker',
+  'sex_worker',
+  'trafficking_victim',
+  'at_risk',
+] as const satisfies readonly ClientGroup[];
+
+export const ACTIVITY_KINDS = [
+  'group_meeting',
+  'training',
+  'communication_event',
+  'tripartite_dialogue',
+  'workshop',
+  'review_conference',
+  'other',
+] as const satisfies readonly ActivityKind[];
+
+export const PEER_GROUP_KINDS = [
+  'peer_group',
+  'worker_group',
+  'self_help_group',
+  'club',
+] as const satisfies readonly PeerGroupKind[];
+
+export const MEMBER_ROLES = [
+  'leader',
+  'deputy',
+  'core_member',
+  'peer_educator',
+  'collaborator',
+  'member',
+] as const satisfies readonly MemberRole[];
 
 export const ORG_UNIT_LEVELS = ['province', 'district', 'commune'] as const;

@@ -10,6 +10,11 @@ import viUsers from '@/locales/vi/users.json';
 import viOrganisations from '@/locales/vi/organisations.json';
 import viAudit from '@/locales/vi/audit.json';
 import viOrgUnits from '@/locales/vi/orgUnits.json';
+import viContacts from '@/locales/vi/contacts.json';
+import viClients from '@/locales/vi/clients.json';
+import viOffline from '@/locales/vi/offline.json';
+import viPeerGroups from '@/locales/vi/peerGroups.json';
+import viActivities from '@/locales/vi/activities.json';
 import enCommon from '@/locales/en/common.json';
 import enAuth from '@/locales/en/auth.json';
 import enEnums from '@/locales/en/enums.json';
@@ -19,6 +24,11 @@ import enUsers from '@/locales/en/users.json';
 import enOrganisations from '@/locales/en/organisations.json';
 import enAudit from '@/locales/en/audit.json';
 import enOrgUnits from '@/locales/en/orgUnits.json';
+import enContacts from '@/locales/en/contacts.json';
+import enClients from '@/locales/en/clients.json';
+import enOffline from '@/locales/en/offline.json';
+import enPeerGroups from '@/locales/en/peerGroups.json';
+import enActivities from '@/locales/en/activities.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -36,6 +46,11 @@ export const resources = {
     organisations: viOrganisations,
     audit: viAudit,
     orgUnits: viOrgUnits,
+    contacts: viContacts,
+    clients: viClients,
+    offline: viOffline,
+    peerGroups: viPeerGroups,
+    activities: viActivities,
   },
   en: {
     common: enCommon,
@@ -47,6 +62,11 @@ export const resources = {
     organisations: enOrganisations,
     audit: enAudit,
     orgUnits: enOrgUnits,
+    contacts: enContacts,
+    clients: enClients,
+    offline: enOffline,
+    peerGroups: enPeerGroups,
+    activities: enActivities,
   },
 } as const;
 

@@ -5,8 +5,8 @@ import { useAuth } from '@/lib/auth';
 import { firstAllowedPath } from '../nav';
 
 export function HomeRoute() {
-  const { hasPermission } = useAuth();
-  return <Navigate to={firstAllowedPath(hasPermission)} replace />;
+  const { hasPermission, user } = useAuth();
+  return <Navigate to={firstAllowedPath(hasPermission, user?.role)} replace />;
 }
 
 export function WelcomeRoute() {

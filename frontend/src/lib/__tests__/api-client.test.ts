@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '@/test/render';
-import { api, onAuthLost, refreshSession } from '../api-client';
+import { api, NetworkError, onAuthLost, refreshSession, refreshSessionDetailed } from '../api-client';
 import { getAccessToken, setTokens } from '../tokens';
 
 const ME = {
@@ -58,6 +58,20 @@ describe('api client', () => {
     expect(error).toMatchObject({ status: 401 });
     expect(lost).toHaveBeenCalledTimes(1);
     expect(getAccessToken()).toBeNull();
+  });
+
+  it('a refresh with no network answers "offline" and keeps the session (no sign-out on a bad connection)', async () => {
+    setTokens({ access_token: 'old' });
+    const lost = vi.fn();
+    const off = onAuthLost(lost);
+    fetchMock
+      .mockResolvedValueOnce(jsonResponse({ status: 401, title: 'Unauthorized' }, { status: 401 }))
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await expect(api.GET('/api/v1/me')).rejects.toBeInstanceOf(NetworkError);
+    off();
+    expect(lost).not.toHaveBeenCalled();
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    expect(await refreshSessionDetailed()).toBe('offline');
   });
 
   it('shares one refresh between concurrent callers (rotation would revoke the family)', async () => {

@@ -67,6 +67,8 @@ describe('OrgUnitPicker', () => {
     expect(requested.pathname).toBe('/api/v1/org-units');
     expect(requested.searchParams.get('q')).toBe('ba dinh');
     expect(requested.searchParams.get('current')).toBe('true');
+    // Pickers offer only units the caller may record in.
+    expect(requested.searchParams.get('in_scope')).toBe('true');
   });
 
   it('selects a unit with the mouse and shows its label', async () => {

@@ -14,6 +14,10 @@ export interface OrgUnitPickerProps {
   level?: OrgUnit['level'];
   /** Current (post-2025) units only; false lists the legacy ones too. */
   current?: boolean;
+  /** Only units inside the caller's own scope (default): a form never offers a unit it would refuse. */
+  inScope?: boolean;
+  /** Label shown for `value` while it cannot be looked up (offline, remembered choice). */
+  fallbackLabel?: string | null;
   id?: string;
   name?: string;
   placeholder?: string;
@@ -32,6 +36,8 @@ export function OrgUnitPicker({
   onBlur,
   level,
   current = true,
+  inScope = true,
+  fallbackLabel,
   id,
   name,
   placeholder,
@@ -58,14 +64,14 @@ export function OrgUnitPicker({
       ? picked.label
       : lookup.data?.id === value
         ? orgUnitLabel(lookup.data)
-        : null;
+        : (fallbackLabel ?? null);
   useEffect(() => {
     if (!open) setText(selectedLabel ?? '');
   }, [selectedLabel, open]);
 
   const term = useDebounced(text.trim(), 250);
   const searching = open && term.length >= MIN_CHARS && term !== selectedLabel;
-  const results = useOrgUnits({ q: term, level, current, limit: 20 }, searching);
+  const results = useOrgUnits({ q: term, level, current, in_scope: inScope || undefined, limit: 20 }, searching);
   const options = searching ? (results.data?.items ?? []) : [];
 
   function choose(unit: OrgUnit | null) {

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorView } from '@/components/ErrorView';
+import { PageHeader } from '@/components/PageHeader';
+import { Empty, LoadMore, Loading } from '@/components/Status';
+import { usePeerGroups } from '@/features/peer-groups/api/list-peer-groups';
+import { PeerGroupCards } from '@/features/peer-groups/components/PeerGroupCards';
+
+export function PeerGroupListRoute() {
+  const { t } = useTranslation('peerGroups');
+  const query = usePeerGroups({});
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorView error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 ? (
+        <Empty>{t('empty')}</Empty>
+      ) : (
+        <>
+          <PeerGroupCards items={items} />
+          <LoadMore
+            hasMore={query.hasNextPage}
+            loading={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          />
+        </>
+      )}
+    </>
+  );
+}
