@@ -33,3 +33,5 @@ class Me(BaseModel):
     org_unit: OrgUnitSummary
     organisation: OrganisationRef | None
     permissions: list[Permission]
+    home: str = Field(description="The screen this user starts on: contact_entry, referral_inbox, establishments, "
+                                  "users or home.")

@@ -32,6 +32,10 @@ from donghanh.users import service as users
 from donghanh.users.models import User
 
 BAD_CREDENTIALS = "Wrong username or password."
+# Where each role's work starts (the SPA never decides this from the role itself).
+HOME_SCREEN = {Role.peer_educator: "contact_entry", Role.service_provider: "referral_inbox",
+               Role.inspector: "establishments", Role.program_manager: "establishments",
+               Role.case_worker: "establishments", Role.admin: "users"}
 MAX_FAILURES_PER_IP = 50
 
 
@@ -239,5 +243,5 @@ async def me(session: AsyncSession, principal: Principal) -> Me:
     return Me(
         id=user.id, username=user.username, full_name=user.full_name, role=Role(user.role),
         org_unit=OrgUnitSummary.model_validate(unit), organisation=organisation,
-        permissions=sorted(principal.permissions),
+        permissions=sorted(principal.permissions), home=HOME_SCREEN.get(Role(user.role), "home"),
     )

@@ -7,7 +7,14 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from donghanh.clients import service
-from donghanh.clients.schemas import ClientCreate, ClientFilter, ClientIdentityRead, ClientRead, ClientUpdate
+from donghanh.clients.schemas import (
+    ClientCreate,
+    ClientFilter,
+    ClientIdentityRead,
+    ClientRead,
+    ClientUpdate,
+    DuplicateProblem,
+)
 from donghanh.contacts import service as contacts
 from donghanh.contacts.schemas import ContactFilter, ContactRead
 from donghanh.core.concurrency import etag_for, idempotent
@@ -35,7 +42,9 @@ async def list_clients(
     return await service.list(session, principal, flt, cursor, limit)
 
 
-@router.post("", status_code=201, response_model=ClientOut, responses=problems(409))
+@router.post("", status_code=201, response_model=ClientOut, responses=problems() | {
+    409: {"model": DuplicateProblem, "content": {"application/problem+json": {}},
+          "description": "Possible duplicates: link to a candidate, or resend with allow_duplicate=true"}})
 async def create_client(
     request: Request, session: SessionDep, principal: Writer, client_in: ClientCreate,
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,

@@ -139,3 +139,13 @@ class SharedClient(BaseModel):
             if data.get(key) is None:
                 data.pop(key, None)
         return data
+
+
+class DuplicateProblem(BaseModel):
+    """409 answer to a new client who may already be registered."""
+
+    type: str
+    title: str
+    status: int
+    detail: str | None = None
+    candidates: list[DuplicateCandidate]

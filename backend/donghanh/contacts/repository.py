@@ -2,12 +2,17 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy import select
+
 from donghanh.contacts import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.contacts.models import OutreachContact
 from donghanh.contacts.schemas import ContactFilter
 from donghanh.core.pagination import SortKey
 from donghanh.core.repository import ScopedRepository
 from donghanh.core.scoping import subtree_of_unit
+from donghanh.establishments.models import Establishment
+from donghanh.peer_groups.models import PeerGroup
+from donghanh.users.models import User
 
 SORT_KEYS = [
     SortKey(OutreachContact.contacted_on, "contacted_on", descending=True),
@@ -48,3 +53,21 @@ class ContactRepository(ScopedRepository[OutreachContact]):
         if flt.mine and me is not None:
             stmt = stmt.where(c.recorded_by == me)
         return await self.page(stmt, SORT_KEYS, "-contacted_on", cursor, limit)
+
+    async def display_names(self, contacts: list[OutreachContact]) -> dict[str, dict[uuid.UUID, str]]:
+        """Names of what the (already scoped) contacts point at: establishments, groups, recorders.
+        Only display names are read; the rows they name are not returned."""
+        wanted = {
+            "establishment": (Establishment, Establishment.name, {c.establishment_id for c in contacts}),
+            "peer_group": (PeerGroup, PeerGroup.name, {c.peer_group_id for c in contacts}),
+            "user": (User, User.full_name, {c.recorded_by for c in contacts}),
+        }
+        out: dict[str, dict[uuid.UUID, str]] = {}
+        for key, (model, name, ids) in wanted.items():
+            ids = {i for i in ids if i is not None}
+            if not ids:
+                out[key] = {}
+                continue
+            stmt = select(model.id, name).where(model.id.in_(ids)).execution_options(donghanh_scoped=True)
+            out[key] = {row[0]: row[1] for row in (await self.session.execute(stmt)).all()}
+        return out

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
+from donghanh.clients.schemas import DuplicateProblem
 from donghanh.contacts import service
 from donghanh.contacts.schemas import ContactCreate, ContactFilter, ContactRead, ContactUpdate
 from donghanh.core.concurrency import etag_for, idempotent
@@ -29,7 +30,9 @@ async def list_contacts(
     return await service.list(session, principal, flt, cursor, limit)
 
 
-@router.post("", status_code=201, response_model=ContactRead, responses=problems(409))
+@router.post("", status_code=201, response_model=ContactRead, responses=problems() | {
+    409: {"model": DuplicateProblem, "content": {"application/problem+json": {}},
+          "description": "The new client may already be registered (candidates), or the key is in use"}})
 async def create_contact(
     request: Request, session: SessionDep, principal: Writer, contact_in: ContactCreate,
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,

@@ -89,6 +89,9 @@ class ContactRead(BaseModel):
     client_id: uuid.UUID | None
     client_code: str | None = None
     establishment_id: uuid.UUID | None
+    establishment_name: str | None = None
+    peer_group_name: str | None = None
+    recorded_by_name: str | None = None
     place: Place
     first_contact: bool
     topics: list[Topic]

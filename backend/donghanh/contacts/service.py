@@ -25,8 +25,13 @@ RESOURCE = "outreach_contact"
 
 async def to_reads(session: AsyncSession, principal: Principal, contacts: list[OutreachContact]) -> list[ContactRead]:
     codes = await clients.codes_for(session, principal, {c.client_id for c in contacts if c.client_id})
-    return [ContactRead.model_validate(c).model_copy(update={"client_code": codes.get(c.client_id)})
-            for c in contacts]
+    names = await ContactRepository(session, principal).display_names(contacts)
+    return [ContactRead.model_validate(c).model_copy(update={
+        "client_code": codes.get(c.client_id),
+        "establishment_name": names["establishment"].get(c.establishment_id),
+        "peer_group_name": names["peer_group"].get(c.peer_group_id),
+        "recorded_by_name": names["user"].get(c.recorded_by),
+    }) for c in contacts]
 
 
 async def list(  # noqa: A001

@@ -1300,6 +1300,12 @@ export interface components {
             client_code?: string | null;
             /** Establishment Id */
             establishment_id: string | null;
+            /** Establishment Name */
+            establishment_name?: string | null;
+            /** Peer Group Name */
+            peer_group_name?: string | null;
+            /** Recorded By Name */
+            recorded_by_name?: string | null;
             place: components["schemas"]["Place"];
             /** First Contact */
             first_contact: boolean;
@@ -1384,6 +1390,45 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** DuplicateCandidate */
+        DuplicateCandidate: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Code */
+            code: string;
+            sex: components["schemas"]["Sex"];
+            /** Birth Year */
+            birth_year: number | null;
+            /**
+             * Match
+             * @description same_name or same_given_name
+             */
+            match: string;
+            /**
+             * Full Name
+             * @description Only when you may see this person's identity.
+             */
+            full_name?: string | null;
+        };
+        /**
+         * DuplicateProblem
+         * @description 409 answer to a new client who may already be registered.
+         */
+        DuplicateProblem: {
+            /** Type */
+            type: string;
+            /** Title */
+            title: string;
+            /** Status */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Candidates */
+            candidates: components["schemas"]["DuplicateCandidate"][];
         };
         /** EstablishmentCreate */
         EstablishmentCreate: {
@@ -1673,6 +1718,11 @@ export interface components {
             organisation: components["schemas"]["OrganisationRef"] | null;
             /** Permissions */
             permissions: components["schemas"]["Permission"][];
+            /**
+             * Home
+             * @description The screen this user starts on: contact_entry, referral_inbox, establishments, users or home.
+             */
+            home: string;
         };
         /** MemberCreate */
         MemberCreate: {
@@ -5047,14 +5097,14 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Possible duplicates: link to a candidate, or resend with allow_duplicate=true */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["DuplicateProblem"];
                 };
             };
             /** @description Validation failed */
@@ -5412,14 +5462,14 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description The new client may already be registered (candidates), or the key is in use */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["DuplicateProblem"];
                 };
             };
             /** @description Validation failed */

@@ -22,6 +22,7 @@ export const testUser: Me = {
     'inspections:write',
     'org_units:read',
   ],
+  home: 'establishments',
 };
 
 export function fakeAuth(overrides: Partial<AuthContextValue> = {}): AuthContextValue {
