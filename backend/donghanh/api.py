@@ -15,6 +15,7 @@ from donghanh.peer_groups.router import router as peer_groups_router
 from donghanh.referrals.router import contact_router as contact_referrals_router
 from donghanh.referrals.router import router as referrals_router
 from donghanh.users.router import router as users_router
+from donghanh.victim_cases.router import router as victim_cases_router
 from donghanh.webhooks.router import router as webhooks_router
 
 API_PREFIX = "/api/v1"
@@ -30,6 +31,7 @@ DOMAIN_ROUTERS = [
     activities_router,
     referrals_router,
     contact_referrals_router,
+    victim_cases_router,
     directory_router,
     api_clients_router,
     webhooks_router,

@@ -22,6 +22,8 @@ from donghanh.referrals import models as _referrals  # noqa: F401
 from donghanh.referrals import policy as _referrals_policy  # noqa: F401
 from donghanh.users import models as _users  # noqa: F401
 from donghanh.users import policy as _users_policy  # noqa: F401
+from donghanh.victim_cases import models as _victim_cases  # noqa: F401
+from donghanh.victim_cases import policy as _victim_cases_policy  # noqa: F401
 from donghanh.webhooks import models as _webhooks  # noqa: F401
 
 metadata = Base.metadata

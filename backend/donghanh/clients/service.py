@@ -229,3 +229,12 @@ async def shared_with_provider(
         await audit.record(session, principal, "read", RESOURCE, client.id, fields=fields,
                            org_unit_id=client.org_unit_id)
     return shared
+
+
+async def mark_protected_victim(session: AsyncSession, principal: Principal, client: Client) -> None:
+    """Opening a victim case (even under identification) puts the person in the most restricted class."""
+    if client.group != ClientGroup.trafficking_victim:
+        client.group = ClientGroup.trafficking_victim.value
+        await session.flush()
+        await audit.record(session, principal, "update", RESOURCE, client.id, fields=["group"],
+                           org_unit_id=client.org_unit_id)

@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from donghanh.core.errors import Forbidden, Unauthorized
+from donghanh.core.errors import Forbidden, NotFound, Unauthorized
 from donghanh.core.principal import Principal
 from donghanh.core.roles import ROLE_PERMISSIONS, Permission, Role, permissions_for
 from donghanh.db import SessionDep
@@ -38,12 +38,17 @@ async def current_principal(
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
-def Require(*needed: Permission) -> Callable[..., Awaitable[Principal]]:  # noqa: N802
-    """Route dependency: the caller's role must hold every listed permission (403 otherwise)."""
+def Require(*needed: Permission, hide: bool = False) -> Callable[..., Awaitable[Principal]]:  # noqa: N802
+    """Route dependency: the caller's role must hold every listed permission (403 otherwise).
+
+    `hide=True` answers 404 instead, for records whose very existence is confidential (victim cases):
+    a role that may never see one is told there is nothing there."""
 
     async def dependency(principal: CurrentPrincipal) -> Principal:
         missing = [p for p in needed if p not in principal.permissions]
         if missing:
+            if hide:
+                raise NotFound("Not found.")
             raise Forbidden(f"Your role ({principal.role}) may not do this: needs {', '.join(missing)}.")
         return principal
 

@@ -40,12 +40,19 @@ class Permission(StrEnum):
     referrals_write = "referrals:write"
     api_clients_manage = "api_clients:manage"
     webhooks_manage = "webhooks:manage"
+    victim_cases_read = "victim_cases:read"
+    victim_cases_write = "victim_cases:write"
+    victim_statistics_read = "victim_statistics:read"
+    victim_cases_export = "victim_cases:export"
 
 
 P = Permission
 _EVERYONE = {P.org_units_read, P.organisations_read}
 _OUTREACH = {P.clients_read, P.clients_write, P.clients_identify, P.contacts_read, P.contacts_write,
              P.peer_groups_read, P.activities_read, P.activities_write, P.referrals_read, P.referrals_write}
+
+# Victim cases: program managers and case workers in scope only (Law 53/2024 Art. 3(10)).
+_VICTIMS = {P.victim_cases_read, P.victim_cases_write, P.victim_statistics_read}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.admin: frozenset(
@@ -56,11 +63,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         _EVERYONE
         | {P.users_read, P.establishments_read, P.establishments_write, P.inspections_read,
            P.inspections_write, P.audit_read, P.peer_groups_write}
-        | _OUTREACH
+        | _OUTREACH | _VICTIMS | {P.victim_cases_export}
     ),
     Role.case_worker: frozenset(
         _EVERYONE | {P.establishments_read, P.establishments_write, P.inspections_read, P.peer_groups_write}
-        | _OUTREACH
+        | _OUTREACH | _VICTIMS
     ),
     # Peer educators pick the establishment where they met someone; they do not see inspections.
     # Their client and contact rows are limited to the people they reached (scope rules).
@@ -71,7 +78,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         _EVERYONE | {P.establishments_read, P.inspections_read, P.inspections_write}
     ),
     Role.finance_officer: frozenset(_EVERYONE | {P.activities_read}),
-    Role.viewer: frozenset(_EVERYONE),
+    # Leadership and auditors: aggregates only, small cells suppressed.
+    Role.viewer: frozenset(_EVERYONE | {P.victim_statistics_read}),
 }
 
 

@@ -94,9 +94,11 @@ SERVICE_NAMES_VI = {
 async def directory(
     session: AsyncSession, flt: OrganisationFilter, cursor: str | None, limit: int
 ) -> Page[OrganisationRead]:
-    page = await list(session, flt.model_copy(update={"active": True}), cursor, limit)
-    page.items = [o for o in page.items if o.services]
-    return page
+    unit_path = (await org_units.require_unit(session, flt.org_unit, "org_unit")).path if flt.org_unit else None
+    rows, next_cursor = await repository.list_organisations(
+        session, flt.model_copy(update={"active": True}), unit_path, cursor, limit)
+    return Page[OrganisationRead](items=[OrganisationRead.model_validate(o) for o in rows if o.services],
+                                  next_cursor=next_cursor)
 
 
 async def hsds(session: AsyncSession) -> dict[str, Any]:

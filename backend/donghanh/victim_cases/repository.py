@@ -94,7 +94,7 @@ class VictimStatistics(ScopedRepository[VictimCase]):
         return out
 
     async def supported(self, since: date, until: date) -> int:
-        stmt = (self.select(func.count(distinct(VictimSupport.victim_case_id)))
+        stmt = (self.select(func.count(distinct(VictimSupport.victim_case_id))).select_from(VictimCase)
                 .join(VictimSupport, VictimSupport.victim_case_id == VictimCase.id)
                 .where(and_(VictimSupport.provided_on >= since, VictimSupport.provided_on <= until)))
         return await self.session.scalar(self._where(stmt, VictimCase.org_unit_id)) or 0
@@ -102,7 +102,7 @@ class VictimStatistics(ScopedRepository[VictimCase]):
     async def supports_by_type(self, since: date, until: date) -> dict[str, tuple[int, int]]:
         stmt = (self.select(VictimSupport.support_type, func.count(distinct(VictimSupport.victim_case_id)),
                             func.coalesce(func.sum(VictimSupport.amount_vnd), 0))
-                .join(VictimSupport, VictimSupport.victim_case_id == VictimCase.id)
+                .select_from(VictimCase).join(VictimSupport, VictimSupport.victim_case_id == VictimCase.id)
                 .where(VictimSupport.provided_on >= since, VictimSupport.provided_on <= until)
                 .group_by(VictimSupport.support_type))
         rows = (await self.session.execute(self._where(stmt, VictimCase.org_unit_id))).all()
@@ -112,6 +112,6 @@ class VictimStatistics(ScopedRepository[VictimCase]):
         stmt = (self.select(Client.sex, Client.birth_year, VictimCase.reported_on, VictimCase.identified_on,
                             VictimCase.citizenship, VictimCase.exploitation, VictimCase.exploitation_country,
                             VictimCase.source)
-                .join(Client, Client.id == VictimCase.client_id)
+                .select_from(VictimCase).join(Client, Client.id == VictimCase.client_id)
                 .where(VictimCase.status != "under_identification"))
         return list((await self.session.execute(self._where(stmt, VictimCase.org_unit_id))).all())

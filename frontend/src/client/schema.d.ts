@@ -545,6 +545,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/victim-cases/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Victim Statistics
+         * @description Victims identified, received and supported in a period, by sex, age group, exploitation and source,
+         *     and supports with amounts. Aggregate-only roles see counts of 1–4 as "<5".
+         */
+        get: operations["victim_statistics_api_v1_victim_cases_statistics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/victim-cases/export/ctdc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Ctdc
+         * @description Anonymised case data in the CTDC global data standard, k-anonymous over its quasi-identifiers.
+         */
+        get: operations["export_ctdc_api_v1_victim_cases_export_ctdc_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/victim-cases/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Intake
+         * @description Quick intake (hotline 111, hand-over): opens a case under identification with what is known.
+         */
+        post: operations["intake_api_v1_victim_cases_intake_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/victim-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Victim Cases */
+        get: operations["list_victim_cases_api_v1_victim_cases_get"];
+        put?: never;
+        /** Create Victim Case */
+        post: operations["create_victim_case_api_v1_victim_cases_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/victim-cases/{case_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Victim Case */
+        get: operations["get_victim_case_api_v1_victim_cases__case_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Victim Case */
+        patch: operations["update_victim_case_api_v1_victim_cases__case_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/victim-cases/{case_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Transition Victim Case */
+        post: operations["transition_victim_case_api_v1_victim_cases__case_id__transitions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/victim-cases/{case_id}/supports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add Support */
+        post: operations["add_support_api_v1_victim_cases__case_id__supports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-directory": {
         parameters: {
             query?: never;
@@ -1038,6 +1169,25 @@ export interface components {
              */
             scope?: string;
         };
+        /** CaseEventRead */
+        CaseEventRead: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Actor Name */
+            actor_name: string;
+            from_status: components["schemas"]["CaseStatus"] | null;
+            to_status: components["schemas"]["CaseStatus"];
+            /** Note */
+            note: string | null;
+        };
+        /**
+         * CaseStatus
+         * @enum {string}
+         */
+        CaseStatus: "under_identification" | "identified" | "received" | "supported" | "reintegrated" | "closed";
         /** ClientCreate */
         ClientCreate: {
             /** Full Name */
@@ -1587,6 +1737,11 @@ export interface components {
              */
             version?: number | null;
         };
+        /**
+         * Exploitation
+         * @enum {string}
+         */
+        Exploitation: "sexual" | "forced_labour" | "forced_marriage" | "organ_removal" | "surrogacy" | "other" | "unknown";
         /** HistoryEntry */
         HistoryEntry: {
             /**
@@ -1691,6 +1846,43 @@ export interface components {
             follow_up?: string | null;
             /** Version */
             version?: number | null;
+        };
+        /**
+         * IntakeIn
+         * @description Hotline 111 or a border-guard hand-over: the minimum known, the person stays pseudonymous.
+         */
+        IntakeIn: {
+            /**
+             * Reported On
+             * Format: date
+             */
+            reported_on: string;
+            /** @default hotline_111 */
+            source?: components["schemas"]["Source"];
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /** @default unknown */
+            sex?: components["schemas"]["Sex"];
+            /** Birth Year */
+            birth_year?: number | null;
+            /** @default unknown */
+            exploitation?: components["schemas"]["Exploitation"];
+            /** Exploitation Country */
+            exploitation_country?: string | null;
+            /**
+             * Citizenship
+             * @description ISO 3166-1 alpha-2, e.g. CN, KH, LA
+             * @default VN
+             */
+            citizenship?: string;
+            /**
+             * Intake Notes
+             * @description Encrypted; what the caller said.
+             */
+            intake_notes?: string | null;
         };
         /**
          * Level
@@ -2110,6 +2302,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[VictimCaseRead] */
+        Page_VictimCaseRead_: {
+            /** Items */
+            items: components["schemas"]["VictimCaseRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** PeerGroupCreate */
         PeerGroupCreate: {
             /** Name */
@@ -2186,7 +2385,7 @@ export interface components {
          * Permission
          * @enum {string}
          */
-        Permission: "org_units:read" | "org_units:write" | "organisations:read" | "organisations:write" | "users:read" | "users:write" | "establishments:read" | "establishments:write" | "inspections:read" | "inspections:write" | "audit:read" | "clients:read" | "clients:write" | "clients:identify" | "contacts:read" | "contacts:write" | "peer_groups:read" | "peer_groups:write" | "activities:read" | "activities:write" | "referrals:read" | "referrals:write" | "api_clients:manage" | "webhooks:manage";
+        Permission: "org_units:read" | "org_units:write" | "organisations:read" | "organisations:write" | "users:read" | "users:write" | "establishments:read" | "establishments:write" | "inspections:read" | "inspections:write" | "audit:read" | "clients:read" | "clients:write" | "clients:identify" | "contacts:read" | "contacts:write" | "peer_groups:read" | "peer_groups:write" | "activities:read" | "activities:write" | "referrals:read" | "referrals:write" | "api_clients:manage" | "webhooks:manage" | "victim_cases:read" | "victim_cases:write" | "victim_statistics:read" | "victim_cases:export";
         /**
          * Place
          * @enum {string}
@@ -2486,6 +2685,99 @@ export interface components {
         SharedClient: {
             [key: string]: unknown;
         };
+        /**
+         * Source
+         * @enum {string}
+         */
+        Source: "hotline_111" | "police" | "border_guard" | "self_reported" | "repatriated" | "ngo" | "other";
+        /** StatisticsRead */
+        StatisticsRead: {
+            /** Org Unit Id */
+            org_unit_id: string | null;
+            /**
+             * Since
+             * Format: date
+             */
+            since: string;
+            /**
+             * Until
+             * Format: date
+             */
+            until: string;
+            /**
+             * Suppressed
+             * @description Small cells are shown as '<k' for roles without individual access.
+             */
+            suppressed: boolean;
+            /** Identified */
+            identified: number | string;
+            /** Received */
+            received: number | string;
+            /** Supported */
+            supported: number | string;
+            /**
+             * Identified By
+             * @description Identified victims by sex, age_group, exploitation and source.
+             */
+            identified_by: {
+                [key: string]: {
+                    [key: string]: number | string;
+                };
+            };
+            /**
+             * Supports By Type
+             * @description Per support type: `cases` (distinct victims) and `amount_vnd`.
+             */
+            supports_by_type: {
+                [key: string]: {
+                    [key: string]: number | string;
+                };
+            };
+        };
+        /** SupportCreate */
+        SupportCreate: {
+            support_type: components["schemas"]["ServiceType"];
+            /**
+             * Provided On
+             * Format: date
+             */
+            provided_on: string;
+            /**
+             * Amount Vnd
+             * @description Integer VND
+             * @default 0
+             */
+            amount_vnd?: number;
+            /** Provider Id */
+            provider_id?: string | null;
+            /** Note */
+            note?: string | null;
+        };
+        /** SupportRead */
+        SupportRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            support_type: components["schemas"]["ServiceType"];
+            /**
+             * Provided On
+             * Format: date
+             */
+            provided_on: string;
+            /** Amount Vnd */
+            amount_vnd: number;
+            /** Provider Id */
+            provider_id: string | null;
+            /** Note */
+            note: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** TokenResponse */
         TokenResponse: {
             /** Access Token */
@@ -2597,6 +2889,131 @@ export interface components {
             active?: boolean | null;
             /** Version */
             version?: number | null;
+        };
+        /** VictimCaseCreate */
+        VictimCaseCreate: {
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /**
+             * Reported On
+             * Format: date
+             */
+            reported_on: string;
+            source: components["schemas"]["Source"];
+            /**
+             * Identified On
+             * @description Set to open the case as identified.
+             */
+            identified_on?: string | null;
+            /** @default unknown */
+            exploitation?: components["schemas"]["Exploitation"];
+            /** Exploitation Country */
+            exploitation_country?: string | null;
+            /**
+             * Citizenship
+             * @description ISO 3166-1 alpha-2, e.g. CN, KH, LA
+             * @default VN
+             */
+            citizenship?: string;
+            /** Intake Notes */
+            intake_notes?: string | null;
+        };
+        /** VictimCaseRead */
+        VictimCaseRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Client Code */
+            client_code?: string | null;
+            sex?: components["schemas"]["Sex"] | null;
+            age_group?: components["schemas"]["AgeGroup"] | null;
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /**
+             * Reported On
+             * Format: date
+             */
+            reported_on: string;
+            /** Identified On */
+            identified_on: string | null;
+            /** Received On */
+            received_on: string | null;
+            /** Reintegrated On */
+            reintegrated_on: string | null;
+            /** Closed On */
+            closed_on: string | null;
+            /** Closed Reason */
+            closed_reason: string | null;
+            source: components["schemas"]["Source"];
+            exploitation: components["schemas"]["Exploitation"];
+            /** Exploitation Country */
+            exploitation_country: string | null;
+            /** Citizenship */
+            citizenship: string;
+            status: components["schemas"]["CaseStatus"];
+            /** Intake Notes */
+            intake_notes: string | null;
+            /** Allowed Transitions */
+            allowed_transitions?: components["schemas"]["CaseStatus"][];
+            /** Supports */
+            supports?: components["schemas"]["SupportRead"][];
+            /**
+             * Supports Total Vnd
+             * @default 0
+             */
+            supports_total_vnd?: number;
+            /** History */
+            history?: components["schemas"]["CaseEventRead"][];
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** VictimCaseUpdate */
+        VictimCaseUpdate: {
+            source?: components["schemas"]["Source"] | null;
+            exploitation?: components["schemas"]["Exploitation"] | null;
+            /** Exploitation Country */
+            exploitation_country?: string | null;
+            /** Citizenship */
+            citizenship?: string | null;
+            /** Intake Notes */
+            intake_notes?: string | null;
+            /** Version */
+            version?: number | null;
+        };
+        /** VictimTransitionIn */
+        VictimTransitionIn: {
+            to: components["schemas"]["CaseStatus"];
+            /**
+             * On
+             * Format: date
+             * @description The day it happened.
+             */
+            on?: string;
+            /** Reason */
+            reason?: string | null;
         };
         /**
          * ViolationCode
@@ -6332,6 +6749,644 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferralRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    victim_statistics_api_v1_victim_cases_statistics_get: {
+        parameters: {
+            query: {
+                /** @description First day of the period. */
+                since: string;
+                /** @description Last day of the period. */
+                until: string;
+                /** @description A unit of your area (its subtree). */
+                org_unit?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_ctdc_api_v1_victim_cases_export_ctdc_get: {
+        parameters: {
+            query?: {
+                /** @description Each released combination occurs at least k times. */
+                k?: number;
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    intake_api_v1_victim_cases_intake_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntakeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VictimCaseRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_victim_cases_api_v1_victim_cases_get: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["CaseStatus"] | null;
+                source?: components["schemas"]["Source"] | null;
+                exploitation?: components["schemas"]["Exploitation"] | null;
+                org_unit?: string | null;
+                /** @description Reported on or after. */
+                since?: string | null;
+                /** @description Reported on or before. */
+                until?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_VictimCaseRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_victim_case_api_v1_victim_cases_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VictimCaseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VictimCaseRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_victim_case_api_v1_victim_cases__case_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VictimCaseRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_victim_case_api_v1_victim_cases__case_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VictimCaseUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VictimCaseRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transition_victim_case_api_v1_victim_cases__case_id__transitions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VictimTransitionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VictimCaseRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_support_api_v1_victim_cases__case_id__supports_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRead"];
                 };
             };
             /** @description Not authenticated */
