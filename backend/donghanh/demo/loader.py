@@ -39,6 +39,9 @@ from donghanh.referrals.models import ReferralStatus
 from donghanh.referrals.schemas import ReferralCreate, TransitionIn
 from donghanh.users import service as users
 from donghanh.users.schemas import UserCreate
+from donghanh.victim_cases import service as victim_cases
+from donghanh.victim_cases.models import CaseStatus, Exploitation, Source
+from donghanh.victim_cases.schemas import IntakeIn, SupportCreate, VictimTransitionIn
 
 DEMO_PASSWORD = "donghanh-demo"
 
@@ -177,6 +180,7 @@ async def load_demo(session: AsyncSession, seed: int = 2026) -> DemoSummary:
     outreach = await _load_outreach(session, rng, today, ba_dinh, communes["01"],
                                     [e for code, e in created if code == "01"])
     await _load_referrals(session, rng, today, {k: v for (c, k), v in orgs.items() if c == "01"})
+    await _load_victims(session, rng, today, communes["01"], {k: v for (c, k), v in orgs.items() if c == "01"})
     return DemoSummary(organisations=len(orgs) + 1, users=summary_users, establishments=len(created),
                        inspections=inspections, contacts=outreach)
 
@@ -217,6 +221,35 @@ async def _load_referrals(session: AsyncSession, rng: random.Random, today: date
                 if fate < 0.6:
                     await referrals.transition(session, actor, referral.id, transition_in=TransitionIn(
                         to=ReferralStatus.completed, outcome="Đã nhận dịch vụ"))
+
+
+async def _load_victims(session: AsyncSession, rng: random.Random, today: date, communes: list[OrgUnit],
+                        hanoi_orgs: dict[str, uuid.UUID]) -> None:
+    """Fourteen cases over the last year in Hà Nội, from hotline calls to reintegration."""
+    manager = await _principal(session, "qlhanoi")
+    steps = [CaseStatus.identified, CaseStatus.received, CaseStatus.supported, CaseStatus.reintegrated]
+    for _ in range(14):
+        reported = today - timedelta(days=rng.randint(20, 360))
+        case = await victim_cases.intake(session, manager, intake_in=IntakeIn(
+            reported_on=reported, source=rng.choice(list(Source)[:5]), org_unit_id=rng.choice(communes).id,
+            sex=rng.choices([Sex.female, Sex.male], weights=[85, 15])[0], birth_year=today.year - rng.randint(15, 35),
+            exploitation=rng.choices([Exploitation.sexual, Exploitation.forced_labour, Exploitation.forced_marriage],
+                                     weights=[50, 30, 20])[0],
+            exploitation_country=rng.choice(["CN", "CN", "KH", "MY", "LA"])))
+        day = reported
+        for step in steps[: rng.randint(0, len(steps))]:
+            day = min(today, day + timedelta(days=rng.randint(1, 10)))
+            await victim_cases.transition(session, manager, case.id,
+                                          transition_in=VictimTransitionIn(to=step, on=day))
+            if step == CaseStatus.received:
+                for support_type, amount, provider in [
+                    (ServiceType.essential_needs, 2_000_000, "social_work_center"),
+                    (ServiceType.psychological_counselling, 0, "social_work_center"),
+                    (ServiceType.reintegration_allowance, rng.choice([1_500_000, 3_000_000]), "social_work_center"),
+                ][: rng.randint(1, 3)]:
+                    await victim_cases.add_support(session, manager, case.id, support_in=SupportCreate(
+                        support_type=support_type, provided_on=day, amount_vnd=amount,
+                        provider_id=hanoi_orgs[provider]))
 
 
 async def _principal(session: AsyncSession, username: str) -> Principal:
