@@ -12,6 +12,7 @@ from donghanh.org_units.router import router as org_units_router
 from donghanh.organisations.router import directory_router
 from donghanh.organisations.router import router as organisations_router
 from donghanh.peer_groups.router import router as peer_groups_router
+from donghanh.plans.router import execution_router, expenditures_router, lines_router, plans_router
 from donghanh.referrals.router import contact_router as contact_referrals_router
 from donghanh.referrals.router import router as referrals_router
 from donghanh.users.router import router as users_router
@@ -32,6 +33,10 @@ DOMAIN_ROUTERS = [
     referrals_router,
     contact_referrals_router,
     victim_cases_router,
+    plans_router,
+    lines_router,
+    expenditures_router,
+    execution_router,
     directory_router,
     api_clients_router,
     webhooks_router,

@@ -18,6 +18,8 @@ from donghanh.org_units import models as _org_units  # noqa: F401
 from donghanh.organisations import models as _organisations  # noqa: F401
 from donghanh.peer_groups import models as _peer_groups  # noqa: F401
 from donghanh.peer_groups import policy as _peer_groups_policy  # noqa: F401
+from donghanh.plans import models as _plans  # noqa: F401
+from donghanh.plans import policy as _plans_policy  # noqa: F401
 from donghanh.referrals import models as _referrals  # noqa: F401
 from donghanh.referrals import policy as _referrals_policy  # noqa: F401
 from donghanh.users import models as _users  # noqa: F401

@@ -39,6 +39,13 @@ async def get(session: AsyncSession, principal: Principal, activity_id: uuid.UUI
     return await ActivityRepository(session, principal).get(activity_id)
 
 
+async def require_visible(session: AsyncSession, principal: Principal, activity_id: uuid.UUID, field: str) -> Activity:
+    activity = await ActivityRepository(session, principal).find(activity_id)
+    if activity is None:
+        raise Unprocessable.field(["body", field], "No activity with this id.")
+    return activity
+
+
 async def _check_refs(session: AsyncSession, principal: Principal, data: dict) -> None:  # type: ignore[type-arg]
     if data.get("organiser_id"):
         await organisations.require_organisation(session, data["organiser_id"], "organiser_id")

@@ -64,6 +64,7 @@ class IdempotencyRecord(Base):
 register_constraint(
     "uq_idempotency_record_actor_key", 409, "Idempotency-Key",
     "A request with this Idempotency-Key is already being processed; retry shortly.",
+    sqlite="idempotency_record.actor, idempotency_record.key",
 )
 
 Produce = Callable[[], Awaitable[tuple[int, BaseModel, dict[str, str]]]]

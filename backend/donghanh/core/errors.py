@@ -113,8 +113,11 @@ def problem_response(
 CONSTRAINT_MESSAGES: dict[str, tuple[int, str, str]] = {}
 
 
-def register_constraint(name: str, status: int, field: str, message: str) -> None:
+def register_constraint(name: str, status: int, field: str, message: str, *, sqlite: str | None = None) -> None:
+    """`name` is what PostgreSQL reports; SQLite reports the columns instead (`sqlite`, e.g. "t.a, t.b")."""
     CONSTRAINT_MESSAGES[name] = (status, field, message)
+    if sqlite:
+        CONSTRAINT_MESSAGES[f"UNIQUE constraint failed: {sqlite}"] = (status, field, message)
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:

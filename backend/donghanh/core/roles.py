@@ -44,6 +44,10 @@ class Permission(StrEnum):
     victim_cases_write = "victim_cases:write"
     victim_statistics_read = "victim_statistics:read"
     victim_cases_export = "victim_cases:export"
+    plans_read = "plans:read"
+    plans_write = "plans:write"
+    plans_approve = "plans:approve"
+    budget_execution_read = "budget_execution:read"
 
 
 P = Permission
@@ -54,6 +58,8 @@ _OUTREACH = {P.clients_read, P.clients_write, P.clients_identify, P.contacts_rea
 # Victim cases: program managers and case workers in scope only (Law 53/2024 Art. 3(10)).
 _VICTIMS = {P.victim_cases_read, P.victim_cases_write, P.victim_statistics_read}
 
+_BUDGET = {P.plans_read, P.plans_write, P.budget_execution_read}
+
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.admin: frozenset(
         _EVERYONE | {P.org_units_write, P.organisations_write, P.users_read, P.users_write, P.audit_read,
@@ -63,7 +69,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         _EVERYONE
         | {P.users_read, P.establishments_read, P.establishments_write, P.inspections_read,
            P.inspections_write, P.audit_read, P.peer_groups_write}
-        | _OUTREACH | _VICTIMS | {P.victim_cases_export}
+        | _OUTREACH | _VICTIMS | _BUDGET | {P.victim_cases_export, P.plans_approve}
     ),
     Role.case_worker: frozenset(
         _EVERYONE | {P.establishments_read, P.establishments_write, P.inspections_read, P.peer_groups_write}
@@ -77,9 +83,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.inspector: frozenset(
         _EVERYONE | {P.establishments_read, P.inspections_read, P.inspections_write}
     ),
-    Role.finance_officer: frozenset(_EVERYONE | {P.activities_read}),
+    Role.finance_officer: frozenset(_EVERYONE | {P.activities_read} | _BUDGET),
     # Leadership and auditors: aggregates only, small cells suppressed.
-    Role.viewer: frozenset(_EVERYONE | {P.victim_statistics_read}),
+    Role.viewer: frozenset(_EVERYONE | {P.victim_statistics_read, P.budget_execution_read}),
 }
 
 

@@ -6,7 +6,7 @@ import { LanguageToggle } from '@/components/LanguageToggle';
 import { OutboxBadge } from '@/features/offline/components/OutboxBadge';
 import { useOutbox } from '@/features/offline/OutboxProvider';
 import { useAuth } from '@/lib/auth';
-import { NAV_ITEMS } from './nav';
+import { navItemsFor } from './nav';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -36,7 +36,7 @@ export function AppLayout() {
     return () => window.removeEventListener('keydown', onKey);
   }, [menuOpen]);
 
-  const items = NAV_ITEMS.filter((item) => hasPermission(item.permission));
+  const items = navItemsFor(hasPermission, user?.home);
 
   return (
     <div className="app">

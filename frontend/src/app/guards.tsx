@@ -7,7 +7,7 @@ import { useAuth } from '@/lib/auth';
 import type { Permission } from '@/lib/can';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
+  const { status, signedOut } = useAuth();
   const location = useLocation();
   if (status === 'loading')
     return (
@@ -16,7 +16,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       </div>
     );
   if (status === 'anonymous') {
-    const next = `${location.pathname}${location.search}`;
+    // Someone who signed out hands the device over: the next person starts on their own home screen.
+    const next = signedOut ? '/' : `${location.pathname}${location.search}`;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   return <>{children}</>;

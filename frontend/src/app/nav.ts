@@ -12,9 +12,18 @@ export interface NavItem {
     | 'nav.establishments'
     | 'nav.users'
     | 'nav.organisations'
-    | 'nav.audit';
+    | 'nav.audit'
+    | 'nav.referrals'
+    | 'nav.inbox'
+    | 'nav.services'
+    | 'nav.apiClients'
+    | 'nav.webhooks'
+    | 'nav.victimCases'
+    | 'nav.victimStatistics';
   permission: Permission;
   testId: string;
+  /** Shown only to users whose home screen (GET /me `home`) is, or is not, this one. */
+  home?: { is?: string; not?: string };
 }
 
 // Shown from GET /me permissions only; the SPA never decides by role.
@@ -22,6 +31,28 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/contacts/new', labelKey: 'nav.contactNew', permission: 'contacts:write', testId: 'nav-contact-new' },
   { to: '/contacts', labelKey: 'nav.contacts', permission: 'contacts:read', testId: 'nav-contacts' },
   { to: '/clients', labelKey: 'nav.clients', permission: 'clients:read', testId: 'nav-clients' },
+  {
+    to: '/referrals/inbox',
+    labelKey: 'nav.inbox',
+    permission: 'referrals:read',
+    testId: 'nav-inbox',
+    home: { is: 'referral_inbox' },
+  },
+  {
+    to: '/referrals',
+    labelKey: 'nav.referrals',
+    permission: 'referrals:read',
+    testId: 'nav-referrals',
+    home: { not: 'referral_inbox' },
+  },
+  { to: '/victim-cases', labelKey: 'nav.victimCases', permission: 'victim_cases:read', testId: 'nav-victim-cases' },
+  {
+    to: '/victim-statistics',
+    labelKey: 'nav.victimStatistics',
+    permission: 'victim_statistics:read',
+    testId: 'nav-victim-statistics',
+  },
+  { to: '/services', labelKey: 'nav.services', permission: 'referrals:read', testId: 'nav-services' },
   { to: '/peer-groups', labelKey: 'nav.peerGroups', permission: 'peer_groups:read', testId: 'nav-peer-groups' },
   { to: '/activities', labelKey: 'nav.activities', permission: 'activities:read', testId: 'nav-activities' },
   {
@@ -37,22 +68,28 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'organisations:read',
     testId: 'nav-organisations',
   },
+  { to: '/api-clients', labelKey: 'nav.apiClients', permission: 'api_clients:manage', testId: 'nav-api-clients' },
+  { to: '/webhooks', labelKey: 'nav.webhooks', permission: 'webhooks:manage', testId: 'nav-webhooks' },
   { to: '/audit', labelKey: 'nav.audit', permission: 'audit:read', testId: 'nav-audit' },
 ];
 
-// Screens that open first, in this order, for whoever may use them. The phone-first contact entry
-// is the home of the peer educator (issue #3); office roles keep their registers first.
-const LANDING_BY_ROLE: Partial<Record<Me['role'], { to: string; permission: Permission }>> = {
-  peer_educator: { to: '/contacts/new', permission: 'contacts:write' },
-};
-const OFFICE_FIRST = ['/establishments', '/contacts', '/clients', '/activities', '/peer-groups'];
+export function navItemsFor(has: (p: Permission) => boolean, home: string | undefined): NavItem[] {
+  return NAV_ITEMS.filter(
+    (item) =>
+      has(item.permission) && (!item.home?.is || item.home.is === home) && (!item.home?.not || item.home.not !== home),
+  );
+}
 
-export function firstAllowedPath(has: (p: Permission) => boolean, role?: Me['role']): string {
-  const landing = role ? LANDING_BY_ROLE[role] : undefined;
+// The screen a user starts on is the API's word (GET /me `home`), never decided here from the role.
+const HOME_PATHS: Record<string, { to: string; permission: Permission }> = {
+  contact_entry: { to: '/contacts/new', permission: 'contacts:write' },
+  referral_inbox: { to: '/referrals/inbox', permission: 'referrals:read' },
+  establishments: { to: '/establishments', permission: 'establishments:read' },
+  users: { to: '/users', permission: 'users:read' },
+};
+
+export function firstAllowedPath(has: (p: Permission) => boolean, home?: Me['home']): string {
+  const landing = home ? HOME_PATHS[home] : undefined;
   if (landing && has(landing.permission)) return landing.to;
-  for (const to of OFFICE_FIRST) {
-    const item = NAV_ITEMS.find((i) => i.to === to);
-    if (item && has(item.permission)) return item.to;
-  }
-  return NAV_ITEMS.find((item) => has(item.permission))?.to ?? '/welcome';
+  return navItemsFor(has, home).find((item) => item.to !== '/contacts/new')?.to ?? '/welcome';
 }

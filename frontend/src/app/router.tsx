@@ -20,6 +20,17 @@ import { OrganisationCreateRoute, OrganisationEditRoute } from './routes/organis
 import { OrganisationListRoute } from './routes/organisations/list';
 import { UserCreateRoute, UserEditRoute } from './routes/users/form';
 import { UserListRoute } from './routes/users/list';
+import { ApiClientsRoute } from './routes/api-clients';
+import { ReferralBoardRoute } from './routes/referrals/board';
+import { ReferralDetailRoute } from './routes/referrals/detail';
+import { ReferralInboxRoute } from './routes/referrals/inbox';
+import { ReferFromContactRoute } from './routes/referrals/refer';
+import { ServiceDirectoryRoute } from './routes/services';
+import { WebhooksRoute } from './routes/webhooks';
+import { VictimCaseDetailRoute } from './routes/victim-cases/detail';
+import { VictimIntakeRoute } from './routes/victim-cases/intake';
+import { VictimCaseListRoute } from './routes/victim-cases/list';
+import { VictimStatisticsRoute } from './routes/victim-cases/statistics';
 import type { Permission } from '@/lib/can';
 
 const guarded = (permission: Permission, element: React.ReactNode) => (
@@ -57,6 +68,17 @@ export const routes: RouteObject[] = [
       { path: 'peer-groups/:id', element: guarded('peer_groups:read', <PeerGroupDetailRoute />) },
       { path: 'activities', element: guarded('activities:read', <ActivityListRoute />) },
       { path: 'activities/new', element: guarded('activities:write', <ActivityCreateRoute />) },
+      { path: 'contacts/:id/refer', element: guarded('referrals:write', <ReferFromContactRoute />) },
+      { path: 'referrals', element: guarded('referrals:read', <ReferralBoardRoute />) },
+      { path: 'referrals/inbox', element: guarded('referrals:read', <ReferralInboxRoute />) },
+      { path: 'referrals/:id', element: guarded('referrals:read', <ReferralDetailRoute />) },
+      { path: 'services', element: guarded('referrals:read', <ServiceDirectoryRoute />) },
+      { path: 'api-clients', element: guarded('api_clients:manage', <ApiClientsRoute />) },
+      { path: 'webhooks', element: guarded('webhooks:manage', <WebhooksRoute />) },
+      { path: 'victim-cases', element: guarded('victim_cases:read', <VictimCaseListRoute />) },
+      { path: 'victim-cases/new', element: guarded('victim_cases:write', <VictimIntakeRoute />) },
+      { path: 'victim-cases/:id', element: guarded('victim_cases:read', <VictimCaseDetailRoute />) },
+      { path: 'victim-statistics', element: guarded('victim_statistics:read', <VictimStatisticsRoute />) },
       { path: 'outbox', element: <OutboxRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],

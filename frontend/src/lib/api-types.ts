@@ -68,18 +68,68 @@ export type ActivityKind = ActivityCreate['kind'];
 export type PeerGroupKind = PeerGroup['kind'];
 export type MemberRole = Member['member_role'];
 
-/** One possible duplicate in a 409 from POST /clients or a contact's new_client (problem+json `candidates`). */
-export interface DuplicateCandidate {
-  id: string;
+type Conflict<Op> = Op extends { responses: { 409: infer C } } ? Json<C> : never;
+
+/** The 409 of POST /clients or of a contact's new_client: the person may already be registered. */
+export type DuplicateProblem = Conflict<paths['/api/v1/contacts']['post']>;
+/** One possible duplicate; `full_name` only when the caller may see identities, never shown otherwise. */
+export type DuplicateCandidate = DuplicateProblem['candidates'][number];
+
+export type ReferralStatus = ReferrerReferral['status'];
+export type ReferralQuery = Query<paths['/api/v1/referrals']['get']>;
+/** What the referring side reads: the client by id and code, the legal basis of sharing. */
+export type ReferrerReferral = Ok<paths['/api/v1/referrals']['post']>;
+type ProviderReferralRaw = Exclude<Ok<paths['/api/v1/referrals/{referral_id}']['get']>, ReferrerReferral>;
+/** The minimum a provider learns about the person (`SharedClient`); name and phone only with consent. */
+export interface SharedClient {
   code: string;
   sex: Sex;
-  birth_year: number | null;
-  match: 'same_name' | 'same_given_name' | string;
-  /** Only when the caller may see identities; never shown otherwise. */
+  age_group: string;
+  group?: ClientGroup | null;
   full_name?: string | null;
+  phone?: string | null;
+}
+export type ProviderReferral = Omit<ProviderReferralRaw, 'client'> & { client: SharedClient };
+export type Referral = ReferrerReferral | ProviderReferral;
+export type ReferralHistoryEntry = NonNullable<Referral['history']>[number];
+export type ReferralCreate = Body<paths['/api/v1/referrals']['post']>;
+export type ReferralTransition = Body<paths['/api/v1/referrals/{referral_id}/transitions']['post']>;
+export type ReferralsFromContact = Body<paths['/api/v1/contacts/{contact_id}/referrals']['post']>;
+export type ServiceDirectoryQuery = Query<paths['/api/v1/service-directory']['get']>;
+
+export type ApiClient = Ok<paths['/api/v1/api-clients/{api_client_id}']['get']>;
+export type ApiClientCreate = Body<paths['/api/v1/api-clients']['post']>;
+export type ApiClientUpdate = Body<paths['/api/v1/api-clients/{api_client_id}']['patch']>;
+export type ApiClientWithSecret = Ok<paths['/api/v1/api-clients']['post']>;
+export type Webhook = Ok<paths['/api/v1/webhooks']['get']>[number];
+export type WebhookCreate = Body<paths['/api/v1/webhooks']['post']>;
+export type WebhookWithSecret = Ok<paths['/api/v1/webhooks']['post']>;
+export type WebhookDelivery = Ok<paths['/api/v1/webhooks/{webhook_id}/deliveries']['get']>[number];
+
+/** The referrer's view carries `client_id`; the provider's carries `client`. */
+export function isProviderView(referral: Referral): referral is ProviderReferral {
+  return 'client' in referral && typeof referral.client === 'object' && referral.client !== null;
+}
+
+export function referralClientCode(referral: Referral): string | null {
+  return isProviderView(referral) ? referral.client.code : (referral.client_code ?? null);
 }
 
 export interface PageOf<T> {
   items: T[];
   next_cursor?: string | null;
 }
+
+export type VictimCase = Ok<paths['/api/v1/victim-cases/{case_id}']['get']>;
+export type VictimCaseQuery = Query<paths['/api/v1/victim-cases']['get']>;
+export type VictimIntake = Body<paths['/api/v1/victim-cases/intake']['post']>;
+export type VictimTransition = Body<paths['/api/v1/victim-cases/{case_id}/transitions']['post']>;
+export type SupportCreate = Body<paths['/api/v1/victim-cases/{case_id}/supports']['post']>;
+export type Support = VictimCase['supports'] extends (infer S)[] | undefined ? S : never;
+export type CaseStatus = VictimCase['status'];
+export type VictimSource = VictimCase['source'];
+export type Exploitation = VictimCase['exploitation'];
+export type VictimStatistics = Ok<paths['/api/v1/victim-cases/statistics']['get']>;
+export type VictimStatisticsQuery = Query<paths['/api/v1/victim-cases/statistics']['get']>;
+/** A statistics cell: a count, or "<5" where a small number is suppressed for the caller. */
+export type StatCell = VictimStatistics['identified'];

@@ -13,6 +13,8 @@ export interface AuthContextValue {
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
   hasPermission: (permission: Me['permissions'][number]) => boolean;
+  /** True after the person signed out on purpose: the next sign-in must not resume their page. */
+  signedOut: boolean;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -49,6 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<AuthStatus>('loading');
   const [user, setUser] = useState<Me | null>(null);
+  const [signedOut, setSignedOut] = useState(false);
 
   const becomeAnonymous = useCallback(() => {
     setTokens(null);
@@ -125,6 +128,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       );
       setTokens(token);
       const me = await fetchMe();
+      setSignedOut(false);
       queryClient.clear();
       setUser(me);
       setStatus('authenticated');
@@ -134,6 +138,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const logout = useCallback(async () => {
+    setSignedOut(true);
     try {
       await api.POST('/api/v1/auth/logout');
     } finally {
@@ -148,8 +153,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       login,
       logout,
       hasPermission: (permission) => Boolean(user?.permissions.includes(permission)),
+      signedOut,
     }),
-    [status, user, login, logout],
+    [status, user, login, logout, signedOut],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

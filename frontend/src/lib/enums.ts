@@ -1,5 +1,8 @@
 import type {
   ActivityKind,
+  CaseStatus,
+  Exploitation,
+  VictimSource,
   ClientGroup,
   Establishment,
   Inspection,
@@ -144,3 +147,35 @@ export const MEMBER_ROLES = [
 ] as const satisfies readonly MemberRole[];
 
 export const ORG_UNIT_LEVELS = ['province', 'district', 'commune'] as const;
+
+/** Victim case steps in order; `closed` may end a case from any step (with a reason). */
+export const CASE_STATUSES = [
+  'under_identification',
+  'identified',
+  'received',
+  'supported',
+  'reintegrated',
+  'closed',
+] as const satisfies readonly CaseStatus[];
+
+export const VICTIM_SOURCES = [
+  'hotline_111',
+  'police',
+  'border_guard',
+  'self_reported',
+  'repatriated',
+  'ngo',
+  'other',
+] as const satisfies readonly VictimSource[];
+
+export const EXPLOITATIONS = [
+  'sexual',
+  'forced_labour',
+  'forced_marriage',
+  'organ_removal',
+  'surrogacy',
+  'other',
+  'unknown',
+] as const satisfies readonly Exploitation[];
+
+export const AGE_GROUPS = ['<16', '16-17', '18-24', '25-34', '35+', 'unknown'] as const;

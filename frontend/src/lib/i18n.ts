@@ -15,6 +15,9 @@ import viClients from '@/locales/vi/clients.json';
 import viOffline from '@/locales/vi/offline.json';
 import viPeerGroups from '@/locales/vi/peerGroups.json';
 import viActivities from '@/locales/vi/activities.json';
+import viReferrals from '@/locales/vi/referrals.json';
+import viIntegrations from '@/locales/vi/integrations.json';
+import viVictims from '@/locales/vi/victims.json';
 import enCommon from '@/locales/en/common.json';
 import enAuth from '@/locales/en/auth.json';
 import enEnums from '@/locales/en/enums.json';
@@ -29,6 +32,9 @@ import enClients from '@/locales/en/clients.json';
 import enOffline from '@/locales/en/offline.json';
 import enPeerGroups from '@/locales/en/peerGroups.json';
 import enActivities from '@/locales/en/activities.json';
+import enReferrals from '@/locales/en/referrals.json';
+import enIntegrations from '@/locales/en/integrations.json';
+import enVictims from '@/locales/en/victims.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -51,6 +57,9 @@ export const resources = {
     offline: viOffline,
     peerGroups: viPeerGroups,
     activities: viActivities,
+    referrals: viReferrals,
+    integrations: viIntegrations,
+    victims: viVictims,
   },
   en: {
     common: enCommon,
@@ -67,6 +76,9 @@ export const resources = {
     offline: enOffline,
     peerGroups: enPeerGroups,
     activities: enActivities,
+    referrals: enReferrals,
+    integrations: enIntegrations,
+    victims: enVictims,
   },
 } as const;
 

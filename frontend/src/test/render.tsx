@@ -33,6 +33,7 @@ export function fakeAuth(overrides: Partial<AuthContextValue> = {}): AuthContext
     login: vi.fn(async () => testUser),
     logout: vi.fn(async () => undefined),
     hasPermission: (p) => Boolean(user?.permissions.includes(p)),
+    signedOut: false,
     ...overrides,
   };
 }

@@ -6,7 +6,7 @@ import { firstAllowedPath } from '../nav';
 
 export function HomeRoute() {
   const { hasPermission, user } = useAuth();
-  return <Navigate to={firstAllowedPath(hasPermission, user?.role)} replace />;
+  return <Navigate to={firstAllowedPath(hasPermission, user?.home)} replace />;
 }
 
 export function WelcomeRoute() {

@@ -7,11 +7,13 @@ import { useClientTimeline } from '@/features/clients/api/client-timeline';
 import { useClient } from '@/features/clients/api/get-client';
 import { ClientDetails } from '@/features/clients/components/ClientDetails';
 import { ContactTable } from '@/features/contacts/components/ContactTable';
+import { ClientReferrals } from '@/features/referrals/components/ClientReferrals';
 import { Can } from '@/lib/can';
 
 export function ClientDetailRoute() {
   const { id = '' } = useParams();
   const { t } = useTranslation('clients');
+  const { t: tr } = useTranslation('referrals');
   const query = useClient(id);
   const timeline = useClientTimeline(id);
   if (query.isPending) return <Loading />;
@@ -59,6 +61,12 @@ export function ClientDetailRoute() {
           </>
         )}
       </section>
+      <Can permission="referrals:read">
+        <section className="section" data-testid="client-referrals">
+          <h2>{tr('clientReferrals')}</h2>
+          <ClientReferrals clientId={client.id} />
+        </section>
+      </Can>
     </>
   );
 }

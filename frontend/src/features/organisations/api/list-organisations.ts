@@ -36,3 +36,9 @@ export function organisationChoicesQuery() {
 export function useOrganisationChoices(enabled = true) {
   return useQuery({ ...organisationChoicesQuery(), enabled, retry: false });
 }
+
+/** id → name of the organisations a list refers to (referrals, supports), from the shared choices. */
+export function useOrganisationNames(): (id: string | null | undefined) => string {
+  const choices = useOrganisationChoices();
+  return (id) => (id ? (choices.data?.find((o) => o.id === id)?.name ?? '') : '');
+}

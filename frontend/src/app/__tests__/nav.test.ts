@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { Permission } from '@/lib/can';
+import { firstAllowedPath, navItemsFor } from '../nav';
+
+const has = (granted: Permission[]) => (p: Permission) => granted.includes(p);
+
+describe('landing page from GET /me `home`', () => {
+  it('opens the referral inbox for a partner whose home is referral_inbox', () => {
+    expect(firstAllowedPath(has(['referrals:read', 'referrals:write']), 'referral_inbox')).toBe('/referrals/inbox');
+  });
+
+  it('opens the contact entry for contact_entry and the register for establishments', () => {
+    expect(firstAllowedPath(has(['contacts:write', 'contacts:read']), 'contact_entry')).toBe('/contacts/new');
+    expect(firstAllowedPath(has(['establishments:read', 'contacts:read']), 'establishments')).toBe('/establishments');
+  });
+
+  it('falls back to the first screen allowed when home is generic, and to the welcome page with nothing', () => {
+    expect(firstAllowedPath(has(['victim_statistics:read']), 'home')).toBe('/victim-statistics');
+    expect(firstAllowedPath(has([]), 'home')).toBe('/welcome');
+  });
+
+  it('shows the inbox instead of the board to a partner, and the board to a case worker', () => {
+    const perms = has(['referrals:read', 'referrals:write']);
+    const partner = navItemsFor(perms, 'referral_inbox').map((i) => i.to);
+    const worker = navItemsFor(perms, 'establishments').map((i) => i.to);
+    expect(partner).toContain('/referrals/inbox');
+    expect(partner).not.toContain('/referrals');
+    expect(worker).toContain('/referrals');
+    expect(worker).not.toContain('/referrals/inbox');
+  });
+});
