@@ -171,7 +171,7 @@ async def principal_for(session: AsyncSession, user: User, session_id: uuid.UUID
     return Principal.for_user(
         user_id=user.id, username=user.username, role=Role(user.role), org_unit_id=user.org_unit_id,
         scope_paths=await org_units.scope_paths(session, unit), organisation_id=user.organisation_id,
-        session_id=session_id,
+        session_id=session_id, full_name=user.full_name,
     )
 
 

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, NotRequired, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer, model_validator
+from typing_extensions import TypedDict
 
 from donghanh.clients.models import ClientGroup
 from donghanh.core.vocabulary import AgeGroup, Sex
@@ -121,6 +122,16 @@ class DuplicateCandidate(BaseModel):
     full_name: str | None = Field(None, description="Only when you may see this person's identity.")
 
 
+class SharedClientJson(TypedDict):
+    # Plain strings: the serializer hands over values already in JSON form.
+    code: str
+    sex: str
+    age_group: str
+    group: str | None
+    full_name: NotRequired[str]
+    phone: NotRequired[str]
+
+
 class SharedClient(BaseModel):
     """What a provider learns about the person: the minimum, plus name and phone only with consent."""
 
@@ -132,7 +143,7 @@ class SharedClient(BaseModel):
     phone: str | None = Field(None, description="Only present when the person consented to sharing.")
 
     @model_serializer(mode="wrap")
-    def _omit_unshared(self, handler: Any) -> dict[str, Any]:
+    def _omit_unshared(self, handler: Any) -> SharedClientJson:
         # Without consent the identity keys are absent, not merely empty.
         data = handler(self)
         for key in ("full_name", "phone"):

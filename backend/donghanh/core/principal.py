@@ -21,6 +21,11 @@ class Principal:
     organisation_id: uuid.UUID | None = None
     session_id: uuid.UUID | None = None
     permissions: frozenset[Permission] = field(default_factory=frozenset)
+    display_name: str | None = None  # a person's full name, for timelines people read
+
+    @property
+    def shown_as(self) -> str:
+        return self.display_name or self.name
 
     @classmethod
     def for_user(
@@ -33,11 +38,12 @@ class Principal:
         scope_paths: tuple[str, ...],
         organisation_id: uuid.UUID | None,
         session_id: uuid.UUID | None,
+        full_name: str | None = None,
     ) -> Principal:
         return cls(
             kind="user", id=user_id, name=username, role=role, org_unit_id=org_unit_id,
             scope_paths=scope_paths, organisation_id=organisation_id, session_id=session_id,
-            permissions=permissions_for(role),
+            permissions=permissions_for(role), display_name=full_name,
         )
 
     @classmethod

@@ -139,7 +139,7 @@ async def create_line(session: AsyncSession, principal: Principal, *, line_in: B
     session.add(line)
     await session.flush()
     if plan.status == PlanStatus.approved:
-        session.add(BudgetRevision(budget_line_id=line.id, actor_id=principal.id, actor_name=principal.name,
+        session.add(BudgetRevision(budget_line_id=line.id, actor_id=principal.id, actor_name=principal.shown_as,
                                    old_vnd=0, new_vnd=line.allocated_vnd, reason=line_in.revision_reason))
     await audit.record(session, principal, "create", "budget_line", line.id, fields=sorted(line_in.model_fields_set),
                        org_unit_id=line.org_unit_id)
@@ -168,7 +168,7 @@ async def update_line(session: AsyncSession, principal: Principal, line_id: uuid
         if "allocated_vnd" in changes and changes["allocated_vnd"] != line.allocated_vnd:
             if not line_in.revision_reason:
                 raise Unprocessable.field(["body", "revision_reason"], "Say why the approved amount changes.")
-            session.add(BudgetRevision(budget_line_id=line.id, actor_id=principal.id, actor_name=principal.name,
+            session.add(BudgetRevision(budget_line_id=line.id, actor_id=principal.id, actor_name=principal.shown_as,
                                        old_vnd=line.allocated_vnd, new_vnd=changes["allocated_vnd"],
                                        reason=line_in.revision_reason))
     for key, value in changes.items():

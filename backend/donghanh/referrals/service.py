@@ -93,7 +93,7 @@ async def get(session: AsyncSession, principal: Principal, referral_id: uuid.UUI
 def _history(session: AsyncSession, principal: Principal, referral: Referral, frm: str | None, to: str,
              note: str | None) -> None:
     session.add(ReferralEvent(referral_id=referral.id, at=utcnow(), actor_type=principal.kind,
-                              actor_id=principal.id, actor_name=principal.name, from_status=frm, to_status=to,
+                              actor_id=principal.id, actor_name=principal.shown_as, from_status=frm, to_status=to,
                               note=note))
 
 

@@ -78,7 +78,7 @@ async def get(session: AsyncSession, principal: Principal, case_id: uuid.UUID, *
 
 
 def _event(session: AsyncSession, principal: Principal, case: VictimCase, frm: str | None, note: str | None) -> None:
-    session.add(VictimCaseEvent(victim_case_id=case.id, actor_name=principal.name, from_status=frm,
+    session.add(VictimCaseEvent(victim_case_id=case.id, actor_name=principal.shown_as, from_status=frm,
                                 to_status=case.status, note=note))
 
 

@@ -3165,8 +3165,21 @@ export interface components {
          * @enum {string}
          */
         Sex: "female" | "male" | "other" | "unknown";
-        SharedClient: {
-            [key: string]: unknown;
+        SharedClient: components["schemas"]["SharedClientJson"];
+        /** SharedClientJson */
+        SharedClientJson: {
+            /** Code */
+            code: string;
+            /** Sex */
+            sex: string;
+            /** Age Group */
+            age_group: string;
+            /** Group */
+            group: string | null;
+            /** Full Name */
+            full_name?: string;
+            /** Phone */
+            phone?: string;
         };
         /**
          * Source

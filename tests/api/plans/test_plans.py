@@ -134,7 +134,7 @@ class TestApproval:
         assert revised.json()["allocated_vnd"] == 12_000_000
         history = (await client.get(f"{url}/revisions", headers=world.auth("finance_officer"))).json()
         assert [(r["old_vnd"], r["new_vnd"], r["actor_name"]) for r in history] == [
-            (10_000_000, 12_000_000, "finance.officer")]
+            (10_000_000, 12_000_000, "Người dùng finance_officer")]
         edit = await client.patch(f"{PLAN}/{plan['id']}", json={"title": "Đổi tên"},
                                   headers=world.auth("finance_officer") | {"If-Match": "*"})
         assert edit.status_code == 409

@@ -97,8 +97,9 @@ class TestStatusMachine:
         assert done.json()["status"] == "completed" and done.json()["outcome"] == "Đã tư vấn"
         timeline = await _view(client, world, "case_worker", "legal_sent")
         assert [(h["from_status"], h["to_status"], h["actor_name"]) for h in timeline["history"]] == [
-            (None, "draft", "peer.educator"), ("draft", "sent", "peer.educator"),
-            ("sent", "accepted", "service.provider"), ("accepted", "completed", "service.provider")]
+            (None, "draft", "Người dùng peer_educator"), ("draft", "sent", "Người dùng peer_educator"),
+            ("sent", "accepted", "Người dùng service_provider"),
+            ("accepted", "completed", "Người dùng service_provider")]
         assert timeline["closed_at"] is not None and timeline["allowed_transitions"] == []
 
     async def test_an_invalid_step_is_409_naming_the_allowed_ones(self, client: httpx.AsyncClient,
