@@ -6,6 +6,7 @@ import random
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -34,6 +35,9 @@ from donghanh.organisations.schemas import OrganisationCreate
 from donghanh.peer_groups import service as peer_groups
 from donghanh.peer_groups.models import MemberRole, PeerGroupKind
 from donghanh.peer_groups.schemas import MemberCreate, PeerGroupCreate
+from donghanh.plans import service as plans
+from donghanh.plans.models import BudgetCategory, FundingSource
+from donghanh.plans.schemas import BudgetLineCreate, ExpenditureCreate, PlanCreate, TargetIn
 from donghanh.referrals import service as referrals
 from donghanh.referrals.models import ReferralStatus
 from donghanh.referrals.schemas import ReferralCreate, TransitionIn
@@ -181,6 +185,7 @@ async def load_demo(session: AsyncSession, seed: int = 2026) -> DemoSummary:
                                     [e for code, e in created if code == "01"])
     await _load_referrals(session, rng, today, {k: v for (c, k), v in orgs.items() if c == "01"})
     await _load_victims(session, rng, today, communes["01"], {k: v for (c, k), v in orgs.items() if c == "01"})
+    await _load_plan(session, rng, today, hanoi)
     return DemoSummary(organisations=len(orgs) + 1, users=summary_users, establishments=len(created),
                        inspections=inspections, contacts=outreach)
 
@@ -250,6 +255,46 @@ async def _load_victims(session: AsyncSession, rng: random.Random, today: date, 
                     await victim_cases.add_support(session, manager, case.id, support_in=SupportCreate(
                         support_type=support_type, provided_on=day, amount_vnd=amount,
                         provider_id=hanoi_orgs[provider]))
+
+
+async def _load_plan(session: AsyncSession, rng: random.Random, today: date, hanoi: OrgUnit) -> None:
+    """Hà Nội's annual plan with its targets, budget lines by source, and a year of spending."""
+    finance = await _principal(session, "ketoan.hanoi")
+    manager = await _principal(session, "qlhanoi")
+    plan = await plans.create(session, finance, plan_in=PlanCreate(
+        org_unit_id=hanoi.id, year=today.year, number="149/KH-UBND", issued_on=date(today.year, 2, 10),
+        title=f"Kế hoạch thực hiện Chương trình phòng, chống mại dâm và hỗ trợ nạn nhân bị mua bán năm {today.year}",
+        legal_basis="Quyết định số 1200/QĐ-TTg; Luật Phòng, chống mua bán người 2024",
+        targets=[TargetIn(indicator="referral_rate", target_value=Decimal("0.5"),
+                          note="Ít nhất 50% người có nhu cầu được giới thiệu dịch vụ"),
+                 TargetIn(indicator="people_reached", target_value=Decimal(300)),
+                 TargetIn(indicator="establishments_with_commitment", target_value=Decimal(140))]))
+    lines = []
+    for code, title, category, source, amount in [
+        ("1.1", "Duy trì hoạt động nhóm đồng đẳng", BudgetCategory.peer_groups, FundingSource.provincial, 180_000_000),
+        ("1.2", "Hỗ trợ nhóm đồng đẳng (dự án quốc tế)", BudgetCategory.peer_groups, FundingSource.international,
+         120_000_000),
+        ("2.1", "Truyền thông, đối thoại ba bên", BudgetCategory.communication_dialogue, FundingSource.provincial,
+         95_000_000),
+        ("3.1", "Kết nối và hỗ trợ dịch vụ", BudgetCategory.service_connection, FundingSource.district, 150_000_000),
+        ("4.1", "Nâng cao năng lực đoàn kiểm tra liên ngành", BudgetCategory.inspection_capacity,
+         FundingSource.provincial, 60_000_000),
+        ("5.1", "Hỗ trợ nạn nhân bị mua bán", BudgetCategory.victim_support, FundingSource.socialised, 75_000_000),
+    ]:
+        lines.append(await plans.create_line(session, finance, line_in=BudgetLineCreate(
+            plan_id=plan.id, code=code, title=title, category=category, funding_source=source, allocated_vnd=amount)))
+    await plans.approve(session, manager, plan.id)
+    for line in lines:
+        spent, budget = 0, line.allocated_vnd
+        for _ in range(rng.randint(2, 6)):
+            amount = rng.randint(3, 25) * 1_000_000
+            if spent + amount > budget:
+                break
+            day = date(today.year, rng.randint(1, max(1, today.month)), rng.randint(1, 28))
+            await plans.create_expenditure(session, finance, expenditure_in=ExpenditureCreate(
+                budget_line_id=line.id, spent_on=min(day, today), amount_vnd=amount,
+                voucher_no=f"PC-{rng.randint(100, 999)}", description=f"Chi {line.title.lower()}"))
+            spent += amount
 
 
 async def _principal(session: AsyncSession, username: str) -> Principal:
