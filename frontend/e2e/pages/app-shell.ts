@@ -9,7 +9,9 @@ type Section =
   | 'contacts'
   | 'clients'
   | 'peer-groups'
-  | 'activities';
+  | 'activities'
+  | 'plans'
+  | 'budget-execution';
 
 export class AppShell {
   constructor(private readonly page: Page) {}

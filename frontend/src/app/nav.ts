@@ -19,7 +19,9 @@ export interface NavItem {
     | 'nav.apiClients'
     | 'nav.webhooks'
     | 'nav.victimCases'
-    | 'nav.victimStatistics';
+    | 'nav.victimStatistics'
+    | 'nav.plans'
+    | 'nav.budgetExecution';
   permission: Permission;
   testId: string;
   /** Shown only to users whose home screen (GET /me `home`) is, or is not, this one. */
@@ -51,6 +53,13 @@ export const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.victimStatistics',
     permission: 'victim_statistics:read',
     testId: 'nav-victim-statistics',
+  },
+  { to: '/plans', labelKey: 'nav.plans', permission: 'plans:read', testId: 'nav-plans' },
+  {
+    to: '/budget-execution',
+    labelKey: 'nav.budgetExecution',
+    permission: 'budget_execution:read',
+    testId: 'nav-budget-execution',
   },
   { to: '/services', labelKey: 'nav.services', permission: 'referrals:read', testId: 'nav-services' },
   { to: '/peer-groups', labelKey: 'nav.peerGroups', permission: 'peer_groups:read', testId: 'nav-peer-groups' },

@@ -31,6 +31,10 @@ import { VictimCaseDetailRoute } from './routes/victim-cases/detail';
 import { VictimIntakeRoute } from './routes/victim-cases/intake';
 import { VictimCaseListRoute } from './routes/victim-cases/list';
 import { VictimStatisticsRoute } from './routes/victim-cases/statistics';
+import { PlanCreateRoute } from './routes/plans/new';
+import { PlanDetailRoute } from './routes/plans/detail';
+import { PlanListRoute } from './routes/plans/list';
+import { BudgetExecutionRoute } from './routes/budget-execution';
 import type { Permission } from '@/lib/can';
 
 const guarded = (permission: Permission, element: React.ReactNode) => (
@@ -79,6 +83,10 @@ export const routes: RouteObject[] = [
       { path: 'victim-cases/new', element: guarded('victim_cases:write', <VictimIntakeRoute />) },
       { path: 'victim-cases/:id', element: guarded('victim_cases:read', <VictimCaseDetailRoute />) },
       { path: 'victim-statistics', element: guarded('victim_statistics:read', <VictimStatisticsRoute />) },
+      { path: 'plans', element: guarded('plans:read', <PlanListRoute />) },
+      { path: 'plans/new', element: guarded('plans:write', <PlanCreateRoute />) },
+      { path: 'plans/:id', element: guarded('plans:read', <PlanDetailRoute />) },
+      { path: 'budget-execution', element: guarded('budget_execution:read', <BudgetExecutionRoute />) },
       { path: 'outbox', element: <OutboxRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],

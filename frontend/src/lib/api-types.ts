@@ -133,3 +133,24 @@ export type VictimStatistics = Ok<paths['/api/v1/victim-cases/statistics']['get'
 export type VictimStatisticsQuery = Query<paths['/api/v1/victim-cases/statistics']['get']>;
 /** A statistics cell: a count, or "<5" where a small number is suppressed for the caller. */
 export type StatCell = VictimStatistics['identified'];
+
+export type Plan = Ok<paths['/api/v1/plans/{plan_id}']['get']>;
+export type PlanQuery = Query<paths['/api/v1/plans']['get']>;
+export type PlanCreate = Body<paths['/api/v1/plans']['post']>;
+export type PlanUpdate = Body<paths['/api/v1/plans/{plan_id}']['patch']>;
+export type PlanStatus = Plan['status'];
+export type PlanTarget = NonNullable<Plan['targets']>[number];
+export type TargetIn = NonNullable<PlanCreate['targets']>[number];
+export type BudgetLine = Ok<paths['/api/v1/budget-lines/{line_id}']['get']>;
+export type BudgetLineCreate = Body<paths['/api/v1/budget-lines']['post']>;
+export type BudgetLineUpdate = Body<paths['/api/v1/budget-lines/{line_id}']['patch']>;
+export type BudgetLineRevision = Ok<paths['/api/v1/budget-lines/{line_id}/revisions']['get']>[number];
+export type BudgetCategory = BudgetLine['category'];
+export type FundingSource = BudgetLine['funding_source'];
+export type Expenditure = Ok<paths['/api/v1/expenditures/{expenditure_id}']['get']>;
+export type ExpenditureCreate = Body<paths['/api/v1/expenditures']['post']>;
+export type ExpenditureQuery = Query<paths['/api/v1/expenditures']['get']>;
+/** Allocated, spent, remaining (integer VND) and the execution rate as a decimal string ("0.3792"). */
+export type Execution = Pick<BudgetLine, 'allocated_vnd' | 'spent_vnd' | 'remaining_vnd' | 'execution_rate'>;
+export type ExecutionBreakdown = Ok<paths['/api/v1/budget-execution']['get']>;
+export type ExecutionQuery = Query<paths['/api/v1/budget-execution']['get']>;

@@ -1,5 +1,8 @@
 import type {
   ActivityKind,
+  BudgetCategory,
+  FundingSource,
+  PlanStatus,
   CaseStatus,
   Exploitation,
   VictimSource,
@@ -179,3 +182,50 @@ export const EXPLOITATIONS = [
 ] as const satisfies readonly Exploitation[];
 
 export const AGE_GROUPS = ['<16', '16-17', '18-24', '25-34', '35+', 'unknown'] as const;
+
+export const BUDGET_CATEGORIES = [
+  'peer_groups',
+  'communication_dialogue',
+  'service_connection',
+  'inspection_capacity',
+  'victim_support',
+  'training',
+  'management',
+  'other',
+] as const satisfies readonly BudgetCategory[];
+
+export const FUNDING_SOURCES = [
+  'central',
+  'provincial',
+  'district',
+  'commune',
+  'international',
+  'socialised',
+] as const satisfies readonly FundingSource[];
+
+export const PLAN_STATUSES = ['draft', 'approved'] as const satisfies readonly PlanStatus[];
+
+/** Indicators a plan may set a target for (PRODUCT.md §3). */
+export const PLAN_INDICATORS = [
+  'establishments_total',
+  'establishments_with_commitment',
+  'inspections',
+  'inspections_with_violations',
+  'people_reached',
+  'people_with_needs',
+  'people_referred',
+  'referral_rate',
+  'referrals_completed',
+  'referral_completion_rate',
+  'median_days_to_completion',
+  'victims_identified',
+  'victims_supported',
+  'activities',
+  'participants',
+  'peer_groups_active',
+  'peer_group_members',
+  'budget_allocated_vnd',
+  'budget_spent_vnd',
+  'budget_execution_rate',
+] as const;
+export type PlanIndicator = (typeof PLAN_INDICATORS)[number];

@@ -18,6 +18,7 @@ import viActivities from '@/locales/vi/activities.json';
 import viReferrals from '@/locales/vi/referrals.json';
 import viIntegrations from '@/locales/vi/integrations.json';
 import viVictims from '@/locales/vi/victims.json';
+import viPlans from '@/locales/vi/plans.json';
 import enCommon from '@/locales/en/common.json';
 import enAuth from '@/locales/en/auth.json';
 import enEnums from '@/locales/en/enums.json';
@@ -35,6 +36,7 @@ import enActivities from '@/locales/en/activities.json';
 import enReferrals from '@/locales/en/referrals.json';
 import enIntegrations from '@/locales/en/integrations.json';
 import enVictims from '@/locales/en/victims.json';
+import enPlans from '@/locales/en/plans.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -60,6 +62,7 @@ export const resources = {
     referrals: viReferrals,
     integrations: viIntegrations,
     victims: viVictims,
+    plans: viPlans,
   },
   en: {
     common: enCommon,
@@ -79,6 +82,7 @@ export const resources = {
     referrals: enReferrals,
     integrations: enIntegrations,
     victims: enVictims,
+    plans: enPlans,
   },
 } as const;
 

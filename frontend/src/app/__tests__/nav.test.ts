@@ -29,3 +29,13 @@ describe('landing page from GET /me `home`', () => {
     expect(worker).not.toContain('/referrals/inbox');
   });
 });
+
+describe('plans and budget navigation', () => {
+  it('shows plans and execution to a finance officer, and only the execution overview to a viewer', () => {
+    const finance = navItemsFor(has(['plans:read', 'plans:write', 'budget_execution:read', 'activities:read']), 'home');
+    expect(finance.map((i) => i.to)).toEqual(expect.arrayContaining(['/plans', '/budget-execution']));
+    const viewer = navItemsFor(has(['victim_statistics:read', 'budget_execution:read']), 'home').map((i) => i.to);
+    expect(viewer).toContain('/budget-execution');
+    expect(viewer).not.toContain('/plans');
+  });
+});
