@@ -8,6 +8,7 @@ from donghanh.auth.router import router as auth_router
 from donghanh.clients.router import router as clients_router
 from donghanh.contacts.router import router as contacts_router
 from donghanh.establishments.router import router as establishments_router
+from donghanh.indicators.router import router as indicators_router
 from donghanh.org_units.router import router as org_units_router
 from donghanh.organisations.router import directory_router
 from donghanh.organisations.router import router as organisations_router
@@ -37,6 +38,7 @@ DOMAIN_ROUTERS = [
     lines_router,
     expenditures_router,
     execution_router,
+    indicators_router,
     directory_router,
     api_clients_router,
     webhooks_router,

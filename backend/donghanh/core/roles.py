@@ -48,10 +48,12 @@ class Permission(StrEnum):
     plans_write = "plans:write"
     plans_approve = "plans:approve"
     budget_execution_read = "budget_execution:read"
+    indicators_read = "indicators:read"
 
 
 P = Permission
 _EVERYONE = {P.org_units_read, P.organisations_read}
+_INDICATORS = {P.indicators_read}
 _OUTREACH = {P.clients_read, P.clients_write, P.clients_identify, P.contacts_read, P.contacts_write,
              P.peer_groups_read, P.activities_read, P.activities_write, P.referrals_read, P.referrals_write}
 
@@ -69,11 +71,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         _EVERYONE
         | {P.users_read, P.establishments_read, P.establishments_write, P.inspections_read,
            P.inspections_write, P.audit_read, P.peer_groups_write}
-        | _OUTREACH | _VICTIMS | _BUDGET | {P.victim_cases_export, P.plans_approve}
+        | _OUTREACH | _VICTIMS | _BUDGET | _INDICATORS | {P.victim_cases_export, P.plans_approve}
     ),
     Role.case_worker: frozenset(
         _EVERYONE | {P.establishments_read, P.establishments_write, P.inspections_read, P.peer_groups_write}
-        | _OUTREACH | _VICTIMS
+        | _OUTREACH | _VICTIMS | _INDICATORS
     ),
     # Peer educators pick the establishment where they met someone; they do not see inspections.
     # Their client and contact rows are limited to the people they reached (scope rules).
@@ -83,9 +85,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.inspector: frozenset(
         _EVERYONE | {P.establishments_read, P.inspections_read, P.inspections_write}
     ),
-    Role.finance_officer: frozenset(_EVERYONE | {P.activities_read} | _BUDGET),
+    Role.finance_officer: frozenset(_EVERYONE | {P.activities_read} | _BUDGET | _INDICATORS),
     # Leadership and auditors: aggregates only, small cells suppressed.
-    Role.viewer: frozenset(_EVERYONE | {P.victim_statistics_read, P.budget_execution_read}),
+    Role.viewer: frozenset(_EVERYONE | {P.victim_statistics_read, P.budget_execution_read} | _INDICATORS),
 }
 
 

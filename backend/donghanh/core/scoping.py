@@ -85,3 +85,8 @@ def subtree_of_unit(org_unit_column: Any, unit_path: str) -> ColumnElement[bool]
     )
 
 
+
+
+def in_paths(org_unit_column: Any, prefixes: Iterable[str]) -> ColumnElement[bool]:
+    """Rows attached to any unit under the given path prefixes."""
+    return org_unit_column.in_(select(_org_unit.c.id).where(path_prefix_match(_org_unit.c.path, prefixes)))

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -73,8 +73,9 @@ class TargetRead(BaseModel):
     indicator: str
     target_value: Decimal
     note: str | None
-    actual_value: Decimal | None = Field(None, description="Null until the indicator engine computes it.")
-    actual_status: str = Field("not_yet_computed", description="computed or not_yet_computed")
+    actual_value: Decimal | int | str | None = Field(
+        None, description="The indicator's value for the plan's unit and year ('<5' where hidden; null if none).")
+    actual_status: Literal["computed", "not_yet_computed"] = "not_yet_computed"
 
 
 class Execution(BaseModel):

@@ -14,6 +14,7 @@ from donghanh.core.concurrency import check_precondition
 from donghanh.core.errors import Conflict, Unprocessable
 from donghanh.core.pagination import Page
 from donghanh.core.principal import Principal
+from donghanh.indicators import service as indicators
 from donghanh.org_units import service as org_units
 from donghanh.plans.models import BudgetLine, BudgetRevision, Expenditure, Plan, PlanStatus, PlanTarget
 from donghanh.plans.repository import BudgetAggregates, BudgetLineRepository, ExpenditureRepository, PlanRepository
@@ -52,9 +53,13 @@ def _line_read(line: BudgetLine, spent: int) -> BudgetLineRead:
 async def to_read(session: AsyncSession, principal: Principal, plan: Plan) -> PlanRead:
     lines = await BudgetLineRepository(session, principal).with_spent(plan.id)
     targets = await PlanRepository(session, principal).targets(plan.id)
+    actual = await indicators.actual_values(session, principal, plan.org_unit_id, plan.year,
+                                            [t.indicator for t in targets])
     return PlanRead.model_validate(plan).model_copy(update={
-        # The indicator engine does not exist yet: say so rather than show a number.
-        "targets": [TargetRead(indicator=t.indicator, target_value=t.target_value, note=t.note) for t in targets],
+        "targets": [TargetRead(indicator=t.indicator, target_value=t.target_value, note=t.note,
+                               actual_value=actual.get(t.indicator),
+                               actual_status="computed" if t.indicator in actual else "not_yet_computed")
+                    for t in targets],
         "lines": [_line_read(line, spent) for line, spent in lines],
         "totals": execution(sum(line.allocated_vnd for line, _ in lines), sum(spent for _, spent in lines)),
     })

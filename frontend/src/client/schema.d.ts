@@ -862,6 +862,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indicators
+         * @description The indicators of PRODUCT.md §3 for a subtree and a period, with the requested breakdowns.
+         */
+        get: operations["indicators_api_v1_indicators_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicator Definitions */
+        get: operations["indicator_definitions_api_v1_indicators_definitions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-directory": {
         parameters: {
             query?: never;
@@ -2125,6 +2162,69 @@ export interface components {
             /** Note */
             note: string | null;
         };
+        /** IndicatorDefinition */
+        IndicatorDefinition: {
+            /** Code */
+            code: string;
+            /** Label Vi */
+            label_vi: string;
+            /** Label En */
+            label_en: string;
+            /** Definition */
+            definition: string;
+            /**
+             * Dimensions
+             * @description What `by` may break it down by.
+             */
+            dimensions: string[];
+        };
+        /** IndicatorReport */
+        IndicatorReport: {
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /** Period */
+            period: string;
+            /**
+             * Since
+             * Format: date
+             */
+            since: string;
+            /**
+             * Until
+             * Format: date
+             */
+            until: string;
+            /**
+             * Suppressed
+             * @description True when small cells are hidden (roles without individual access).
+             */
+            suppressed: boolean;
+            /** Indicators */
+            indicators: components["schemas"]["IndicatorValue"][];
+        };
+        /** IndicatorValue */
+        IndicatorValue: {
+            /** Code */
+            code: string;
+            /** Label Vi */
+            label_vi: string;
+            /** Label En */
+            label_en: string;
+            /**
+             * Value
+             * @description Counts and VND are integers; rates are decimals (0.5 = 50%); '<5' where hidden.
+             */
+            value: string | number | null;
+            /** Breakdown */
+            breakdown?: {
+                [key: string]: {
+                    [key: string]: number | string;
+                };
+            };
+        };
         /** InspectionCreate */
         InspectionCreate: {
             /**
@@ -2766,7 +2866,7 @@ export interface components {
          * Permission
          * @enum {string}
          */
-        Permission: "org_units:read" | "org_units:write" | "organisations:read" | "organisations:write" | "users:read" | "users:write" | "establishments:read" | "establishments:write" | "inspections:read" | "inspections:write" | "audit:read" | "clients:read" | "clients:write" | "clients:identify" | "contacts:read" | "contacts:write" | "peer_groups:read" | "peer_groups:write" | "activities:read" | "activities:write" | "referrals:read" | "referrals:write" | "api_clients:manage" | "webhooks:manage" | "victim_cases:read" | "victim_cases:write" | "victim_statistics:read" | "victim_cases:export" | "plans:read" | "plans:write" | "plans:approve" | "budget_execution:read";
+        Permission: "org_units:read" | "org_units:write" | "organisations:read" | "organisations:write" | "users:read" | "users:write" | "establishments:read" | "establishments:write" | "inspections:read" | "inspections:write" | "audit:read" | "clients:read" | "clients:write" | "clients:identify" | "contacts:read" | "contacts:write" | "peer_groups:read" | "peer_groups:write" | "activities:read" | "activities:write" | "referrals:read" | "referrals:write" | "api_clients:manage" | "webhooks:manage" | "victim_cases:read" | "victim_cases:write" | "victim_statistics:read" | "victim_cases:export" | "plans:read" | "plans:write" | "plans:approve" | "budget_execution:read" | "indicators:read";
         /**
          * Place
          * @enum {string}
@@ -3299,15 +3399,15 @@ export interface components {
             note: string | null;
             /**
              * Actual Value
-             * @description Null until the indicator engine computes it.
+             * @description The indicator's value for the plan's unit and year ('<5' where hidden; null if none).
              */
-            actual_value?: string | null;
+            actual_value?: string | number | null;
             /**
              * Actual Status
-             * @description computed or not_yet_computed
              * @default not_yet_computed
+             * @enum {string}
              */
-            actual_status?: string;
+            actual_status?: "computed" | "not_yet_computed";
         };
         /** TokenResponse */
         TokenResponse: {
@@ -8918,6 +9018,135 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExecutionBreakdown"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    indicators_api_v1_indicators_get: {
+        parameters: {
+            query: {
+                /** @description A unit of your area; its whole subtree is counted. */
+                org_unit: string;
+                /** @description 2026-06, 2026Q2, 2026S1 or 2026 */
+                period: string;
+                /** @description e.g. sex,age_group,group */
+                by?: string | null;
+                /** @description Codes, comma-separated; all if empty */
+                indicators?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorReport"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    indicator_definitions_api_v1_indicators_definitions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDefinition"][];
                 };
             };
             /** @description Not authenticated */

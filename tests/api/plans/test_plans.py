@@ -48,8 +48,11 @@ async def _spend(client: httpx.AsyncClient, world: World, line_id: str, amount: 
 class TestPlan:
     async def test_plan_with_targets_lines_and_execution(self, client: httpx.AsyncClient, world: World) -> None:
         plan = await _plan(client, world)
+        # Actual values come from the indicator engine, for the plan's unit and year (exact for managers).
         assert [(t["indicator"], t["actual_status"], t["actual_value"]) for t in plan["targets"]] == [
-            ("people_reached", "not_yet_computed", None), ("referral_rate", "not_yet_computed", None)]
+            ("people_reached", "computed", "<5"), ("referral_rate", "computed", "0.6667")]
+        managed = (await client.get(f"{PLAN}/{plan['id']}", headers=world.auth("program_manager"))).json()
+        assert [t["actual_value"] for t in managed["targets"]] == [3, "0.6667"]
         a = (await _line(client, world, plan["id"], "1.1", 120_000_000)).json()
         b = (await _line(client, world, plan["id"], "2.1", 80_000_000, source="international",
                          category="communication_dialogue")).json()

@@ -39,11 +39,16 @@ export function barWidth(rate: string | null | undefined): number {
 }
 
 /** A target value (decimal string) shown by what it measures: a rate, an amount in VND, or a count. */
-export function formatTargetValue(indicator: string, value: string | null | undefined, lang = 'vi'): string {
+export function formatTargetValue(
+  indicator: string,
+  value: string | number | null | undefined,
+  lang = 'vi',
+): string {
   if (value === null || value === undefined || value === '') return '';
   const n = Number(value);
-  if (!Number.isFinite(n)) return value;
-  if (indicator.endsWith('_rate')) return formatRate(value, lang);
+  // Hidden small cells ("<5") and other markers are shown as the API sends them.
+  if (!Number.isFinite(n)) return String(value);
+  if (indicator.endsWith('_rate')) return formatRate(String(value), lang);
   if (indicator.endsWith('_vnd')) return formatVnd(Math.round(n));
   return new Intl.NumberFormat(localeTag(lang), { maximumFractionDigits: 4 }).format(n);
 }

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from donghanh.config import SettingsDep
+from donghanh.core.errors import problems
+from donghanh.core.permissions import Permission, Require
+from donghanh.core.principal import Principal
+from donghanh.db import SessionDep
+from donghanh.indicators import service
+from donghanh.indicators.schemas import IndicatorDefinition, IndicatorReport
+
+router = APIRouter(prefix="/indicators", tags=["indicators"])
+Reader = Annotated[Principal, Depends(Require(Permission.indicators_read))]
+
+
+@router.get("", response_model=IndicatorReport, responses=problems())
+async def indicators(
+    session: SessionDep,
+    settings: SettingsDep,
+    principal: Reader,
+    org_unit: Annotated[uuid.UUID, Query(description="A unit of your area; its whole subtree is counted.")],
+    period: Annotated[str, Query(max_length=10, description="2026-06, 2026Q2, 2026S1 or 2026")],
+    by: Annotated[str | None, Query(max_length=200, description="e.g. sex,age_group,group")] = None,
+    indicators: Annotated[str | None, Query(max_length=1000, description="Codes, comma-separated; all if empty")]
+    = None,
+) -> IndicatorReport:
+    """The indicators of PRODUCT.md §3 for a subtree and a period, with the requested breakdowns."""
+    return await service.report(session, principal, org_unit=org_unit, period=period, by=by, codes=indicators,
+                                k=settings.small_cell_threshold)
+
+
+@router.get("/definitions", response_model=list[IndicatorDefinition], responses=problems())
+async def indicator_definitions(_: Reader) -> list[IndicatorDefinition]:
+    return service.definitions()
