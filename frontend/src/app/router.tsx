@@ -16,6 +16,7 @@ import { LoginRoute } from './routes/login';
 import { OutboxRoute } from './routes/outbox';
 import { PeerGroupDetailRoute } from './routes/peer-groups/detail';
 import { PeerGroupListRoute } from './routes/peer-groups/list';
+import { PeerGroupCreateRoute } from './routes/peer-groups/new';
 import { OrganisationCreateRoute, OrganisationEditRoute } from './routes/organisations/form';
 import { OrganisationListRoute } from './routes/organisations/list';
 import { UserCreateRoute, UserEditRoute } from './routes/users/form';
@@ -69,6 +70,7 @@ export const routes: RouteObject[] = [
       { path: 'clients', element: guarded('clients:read', <ClientListRoute />) },
       { path: 'clients/:id', element: guarded('clients:read', <ClientDetailRoute />) },
       { path: 'peer-groups', element: guarded('peer_groups:read', <PeerGroupListRoute />) },
+      { path: 'peer-groups/new', element: guarded('peer_groups:write', <PeerGroupCreateRoute />) },
       { path: 'peer-groups/:id', element: guarded('peer_groups:read', <PeerGroupDetailRoute />) },
       { path: 'activities', element: guarded('activities:read', <ActivityListRoute />) },
       { path: 'activities/new', element: guarded('activities:write', <ActivityCreateRoute />) },

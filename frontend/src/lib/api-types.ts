@@ -43,6 +43,10 @@ export type AuditQuery = Query<paths['/api/v1/audit-events']['get']>;
 export type PeerGroup = Ok<paths['/api/v1/peer-groups/{group_id}']['get']>;
 export type PeerGroupQuery = Query<paths['/api/v1/peer-groups']['get']>;
 export type Member = Ok<paths['/api/v1/peer-groups/{group_id}/members']['get']>[number];
+export type PeerGroupCreate = Body<paths['/api/v1/peer-groups']['post']>;
+export type PeerGroupUpdate = Body<paths['/api/v1/peer-groups/{group_id}']['patch']>;
+export type MemberCreate = Body<paths['/api/v1/peer-groups/{group_id}/members']['post']>;
+export type MemberUpdate = Body<paths['/api/v1/peer-groups/{group_id}/members/{member_id}']['patch']>;
 
 /** A client as read by id: identity fields are present only when the role may see them. */
 export type Client = Ok<paths['/api/v1/clients/{client_id}']['get']>;

@@ -1,9 +1,11 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '@/components/ErrorView';
 import { PageHeader } from '@/components/PageHeader';
 import { Empty, LoadMore, Loading } from '@/components/Status';
 import { usePeerGroups } from '@/features/peer-groups/api/list-peer-groups';
 import { PeerGroupCards } from '@/features/peer-groups/components/PeerGroupCards';
+import { Can } from '@/lib/can';
 
 export function PeerGroupListRoute() {
   const { t } = useTranslation('peerGroups');
@@ -11,7 +13,16 @@ export function PeerGroupListRoute() {
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <PageHeader title={t('title')} />
+      <PageHeader
+        title={t('title')}
+        actions={
+          <Can permission="peer_groups:write">
+            <Link to="/peer-groups/new" className="btn btn--primary" data-testid="peer-group-new">
+              {t('create.button')}
+            </Link>
+          </Can>
+        }
+      />
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (

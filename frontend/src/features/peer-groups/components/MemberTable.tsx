@@ -8,7 +8,7 @@ import { currentLanguage } from '@/lib/i18n';
 const ROLE_ORDER = Object.fromEntries(MEMBER_ROLES.map((r, i) => [r, i]));
 
 /** Board first (leader, deputy…), then by name; those who left are hidden unless asked. */
-export function MemberTable({ members }: { members: Member[] }) {
+export function MemberTable({ members, onEdit }: { members: Member[]; onEdit?: (member: Member) => void }) {
   const { t } = useTranslation('peerGroups');
   const { t: te } = useTranslation('enums');
   const lang = currentLanguage();
@@ -38,6 +38,11 @@ export function MemberTable({ members }: { members: Member[] }) {
             <th scope="col">{t('members.joinedOn')}</th>
             <th scope="col">{t('members.leftOn')}</th>
             <th scope="col">{t('members.phone')}</th>
+            {onEdit ? (
+              <th scope="col">
+                <span className="visually-hidden">{t('members.actions')}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -57,6 +62,19 @@ export function MemberTable({ members }: { members: Member[] }) {
               <td data-label={t('members.phone')}>
                 {m.phone ? <a href={`tel:${m.phone.replace(/[^0-9+]/g, '')}`}>{m.phone}</a> : '—'}
               </td>
+              {onEdit ? (
+                <td>
+                  <button
+                    type="button"
+                    className="btn btn--ghost"
+                    onClick={() => onEdit(m)}
+                    data-testid="member-edit"
+                    aria-label={t('members.editTitle', { name: m.full_name })}
+                  >
+                    {t('members.edit')}
+                  </button>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
