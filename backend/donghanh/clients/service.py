@@ -77,7 +77,7 @@ async def to_read(
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: ClientFilter, cursor: str | None, limit: int
 ) -> Page[ClientRead]:
-    unit_path = (await org_units.require_unit(session, flt.org_unit, "org_unit")).path if flt.org_unit else None
+    unit_path = await org_units.filter_path(session, flt.org_unit)
     rows, next_cursor = await ClientRepository(session, principal).list(flt, unit_path, cursor, limit)
     names = {}
     for unit_id in {c.org_unit_id for c in rows}:

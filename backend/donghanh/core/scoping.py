@@ -59,9 +59,9 @@ def path_prefix_match(path_column: Any, prefixes: Iterable[str]) -> ColumnElemen
     return or_(*clauses)
 
 
-def units_in_scope(principal: Principal) -> Any:
-    """SELECT of the org-unit ids inside the principal's subtree(s) — an index range scan on path."""
-    return select(_org_unit.c.id).where(path_prefix_match(_org_unit.c.path, principal.scope_paths))
+def in_paths(org_unit_column: Any, prefixes: Iterable[str]) -> ColumnElement[bool]:
+    """Rows attached to any unit under the given path prefixes — an index range scan on path."""
+    return org_unit_column.in_(select(_org_unit.c.id).where(path_prefix_match(_org_unit.c.path, prefixes)))
 
 
 def in_subtree(org_unit_column: Any, principal: Principal) -> ColumnElement[bool]:
@@ -69,7 +69,7 @@ def in_subtree(org_unit_column: Any, principal: Principal) -> ColumnElement[bool
         return true()
     if not principal.scope_paths:
         return false()
-    return org_unit_column.in_(units_in_scope(principal))
+    return in_paths(org_unit_column, principal.scope_paths)
 
 
 def owned_by(created_by_column: Any, principal: Principal) -> ColumnElement[bool]:
@@ -80,13 +80,4 @@ def owned_by(created_by_column: Any, principal: Principal) -> ColumnElement[bool
 
 def subtree_of_unit(org_unit_column: Any, unit_path: str) -> ColumnElement[bool]:
     """Rows attached to a unit or anything below it (used for the `org_unit` filter)."""
-    return org_unit_column.in_(
-        select(_org_unit.c.id).where(_org_unit.c.path.like(like_escape(unit_path) + "%", escape="\\"))
-    )
-
-
-
-
-def in_paths(org_unit_column: Any, prefixes: Iterable[str]) -> ColumnElement[bool]:
-    """Rows attached to any unit under the given path prefixes."""
-    return org_unit_column.in_(select(_org_unit.c.id).where(path_prefix_match(_org_unit.c.path, prefixes)))
+    return in_paths(org_unit_column, [unit_path])

@@ -76,7 +76,7 @@ async def require_visible(
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: EstablishmentFilter, cursor: str | None, limit: int
 ) -> Page[EstablishmentRead]:
-    unit_path = (await org_units.require_unit(session, flt.org_unit, "org_unit")).path if flt.org_unit else None
+    unit_path = await org_units.filter_path(session, flt.org_unit)
     rows, next_cursor = await EstablishmentRepository(session, principal).list(flt, unit_path, cursor, limit)
     await audit.record(session, principal, "list", RESOURCE, None, fields=["owner_name"],
                        org_unit_id=principal.org_unit_id)

@@ -64,6 +64,11 @@ async def require_unit_in_scope(
     return unit
 
 
+async def filter_path(session: AsyncSession, unit_id: uuid.UUID | None) -> str | None:
+    """The path behind an `org_unit` list filter (None when no filter was given; 422 if unknown)."""
+    return (await require_unit(session, unit_id, "org_unit")).path if unit_id else None
+
+
 async def find_by_code(session: AsyncSession, code: str) -> OrgUnit:
     units = await repository.by_code(session, code, current_only=True) or await repository.by_code(
         session, code, current_only=False

@@ -94,7 +94,7 @@ SERVICE_NAMES_VI = {
 async def directory(
     session: AsyncSession, flt: OrganisationFilter, cursor: str | None, limit: int
 ) -> Page[OrganisationRead]:
-    unit_path = (await org_units.require_unit(session, flt.org_unit, "org_unit")).path if flt.org_unit else None
+    unit_path = await org_units.filter_path(session, flt.org_unit)
     rows, next_cursor = await repository.list_organisations(
         session, flt.model_copy(update={"active": True}), unit_path, cursor, limit)
     return Page[OrganisationRead](items=[OrganisationRead.model_validate(o) for o in rows if o.services],

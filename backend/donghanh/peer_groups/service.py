@@ -38,7 +38,7 @@ async def read(session: AsyncSession, principal: Principal, group: PeerGroup) ->
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: PeerGroupFilter, cursor: str | None, limit: int
 ) -> Page[PeerGroupRead]:
-    unit_path = (await org_units.require_unit(session, flt.org_unit, "org_unit")).path if flt.org_unit else None
+    unit_path = await org_units.filter_path(session, flt.org_unit)
     rows, next_cursor = await PeerGroupRepository(session, principal).list(flt, unit_path, cursor, limit)
     return Page[PeerGroupRead](items=await _reads(session, principal, rows), next_cursor=next_cursor)
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy import Select, func, select
 
+from donghanh.core.errors import Unprocessable
 from donghanh.core.pagination import SortKey
 from donghanh.core.principal import SYSTEM, Principal
 from donghanh.core.repository import ScopedRepository
@@ -67,8 +68,6 @@ class BudgetLineRepository(ScopedRepository[BudgetLine]):
         stmt = self.select().where(BudgetLine.id == line_id).with_for_update()
         line = (await self.session.execute(stmt)).scalar_one_or_none()
         if line is None:
-            from donghanh.core.errors import Unprocessable
-
             raise Unprocessable.field(["body", "budget_line_id"], "No budget line with this id.")
         return line
 

@@ -15,6 +15,7 @@ from donghanh.core.errors import Conflict, Unprocessable
 from donghanh.core.pagination import Page
 from donghanh.core.principal import Principal
 from donghanh.core.roles import Role
+from donghanh.org_units import service as org_units
 from donghanh.organisations import service as organisations
 from donghanh.referrals.models import Referral, ReferralEvent, ReferralStatus
 from donghanh.referrals.repository import OPEN, ReferralRepository
@@ -78,9 +79,7 @@ async def to_view(
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: ReferralFilter, cursor: str | None, limit: int
 ) -> Page[ReferralRead | ProviderReferralRead]:
-    from donghanh.org_units import service as org_units
-
-    unit_path = (await org_units.require_unit(session, flt.org_unit, "org_unit")).path if flt.org_unit else None
+    unit_path = await org_units.filter_path(session, flt.org_unit)
     rows, next_cursor = await ReferralRepository(session, principal).list(flt, unit_path, cursor, limit)
     return Page[ReferralRead | ProviderReferralRead](items=await to_views(session, principal, rows),
                                                      next_cursor=next_cursor)

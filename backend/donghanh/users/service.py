@@ -25,7 +25,7 @@ _SESSION_BREAKING = {"password", "role", "org_unit_id", "organisation_id", "acti
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: UserFilter, cursor: str | None, limit: int
 ) -> Page[UserRead]:
-    unit_path = (await org_units.require_unit(session, flt.org_unit, "org_unit")).path if flt.org_unit else None
+    unit_path = await org_units.filter_path(session, flt.org_unit)
     rows, next_cursor = await UserRepository(session, principal).list(flt, unit_path, cursor, limit)
     return Page[UserRead](items=[UserRead.model_validate(u) for u in rows], next_cursor=next_cursor)
 
