@@ -8,6 +8,8 @@ from donghanh.auth.router import router as auth_router
 from donghanh.clients.router import router as clients_router
 from donghanh.contacts.router import router as contacts_router
 from donghanh.establishments.router import router as establishments_router
+from donghanh.imports.router import exports_router
+from donghanh.imports.router import router as imports_router
 from donghanh.indicators.router import router as indicators_router
 from donghanh.org_units.router import router as org_units_router
 from donghanh.organisations.router import directory_router
@@ -39,6 +41,8 @@ DOMAIN_ROUTERS = [
     expenditures_router,
     execution_router,
     indicators_router,
+    imports_router,
+    exports_router,
     directory_router,
     api_clients_router,
     webhooks_router,

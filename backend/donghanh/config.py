@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     outbox_poll_seconds: float = 2.0
 
     small_cell_threshold: int = 5
+    # Imports: files with more data rows than this run as a background job (202 + job resource).
+    import_job_threshold_rows: int = 5000
+    import_max_bytes: int = 50 * 1024 * 1024
     serve_spa: bool = True
     spa_dist: str = "frontend/dist"
     cors_origins: list[str] = Field(default_factory=list)

@@ -27,6 +27,7 @@ from donghanh.webhooks import service as webhooks
 log = logging.getLogger("donghanh")
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
+IMPORTS_PATH = "/api/v1/imports/"
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -79,9 +80,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     async def request_context(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         request_id = request.headers.get("x-request-id", "")[:64] or uuid.uuid4().hex
         length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
+        # Registers uploaded for import may be larger than any other body (the import checks its own limit).
+        limit = settings.import_max_bytes if request.url.path.startswith(IMPORTS_PATH) else MAX_BODY_BYTES
+        if length and length.isdigit() and int(length) > limit:
             return problem_response(413, "Payload too large", "payload-too-large",
-                                    f"Request bodies are limited to {MAX_BODY_BYTES // 1024} KiB.")
+                                    f"Request bodies are limited to {limit // 1024} KiB.")
         token = current_request.set(RequestContext(request_id=request_id,
                                                    ip=request.client.host if request.client else None))
         try:

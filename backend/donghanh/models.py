@@ -14,6 +14,7 @@ from donghanh.core.concurrency import IdempotencyRecord  # noqa: F401
 from donghanh.core.outbox import OutboxEvent  # noqa: F401
 from donghanh.establishments import models as _establishments  # noqa: F401
 from donghanh.establishments import policy as _establishments_policy  # noqa: F401
+from donghanh.imports import models as _imports  # noqa: F401
 from donghanh.org_units import models as _org_units  # noqa: F401
 from donghanh.organisations import models as _organisations  # noqa: F401
 from donghanh.peer_groups import models as _peer_groups  # noqa: F401

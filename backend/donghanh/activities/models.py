@@ -7,6 +7,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
+from donghanh.core.errors import register_constraint
 from donghanh.core.base import Base, CreatedByMixin, IdMixin, OrgScoped, TimestampMixin, VersionedMixin
 
 
@@ -36,9 +37,15 @@ class Activity(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, OrgScope
     materials: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     location: Mapped[str | None] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
+    external_id: Mapped[str | None] = mapped_column(String(100))
 
     __table_args__ = (
+        Index("uq_activity_external_id", "org_unit_id", "external_id", unique=True),
         CheckConstraint("participants_female >= 0 AND participants_female <= participants_total",
                         name="participants_consistent"),
         Index("ix_activity_org_unit_starts_on", "org_unit_id", "starts_on"),
     )
+
+
+register_constraint("uq_activity_external_id", 409, "external_id", "Another activity in this unit already has this external_id.",
+                    sqlite="activity.org_unit_id, activity.external_id")

@@ -39,6 +39,7 @@ class ActivityCreate(_ActivityChecks):
     materials: dict[Material, Count] = Field(default_factory=dict)
     location: str | None = Field(None, max_length=300)
     description: str | None = Field(None, max_length=4000)
+    external_id: str | None = Field(None, max_length=100, description="Id in your own register (imports).")
 
 
 class ActivityUpdate(_ActivityChecks):
@@ -75,6 +76,7 @@ class ActivityRead(BaseModel):
     materials: dict[Material, int]
     location: str | None
     description: str | None
+    external_id: str | None = None
     version: int
     created_at: datetime
     updated_at: datetime

@@ -7,6 +7,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
+from donghanh.core.errors import register_constraint
 from donghanh.core.base import Base, CreatedByMixin, IdMixin, OrgScoped, TimestampMixin, VersionedMixin
 from donghanh.core.crypto import BlindIndex, Encrypted
 
@@ -42,5 +43,14 @@ class Client(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, OrgScoped,
     given_name_index: Mapped[str | None] = mapped_column(BlindIndex)
     consent_data_processing_on: Mapped[date | None] = mapped_column(Date)
     consent_share_with_providers: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The id of the row in the office's own register (imports upsert by it); unique within a unit.
+    external_id: Mapped[str | None] = mapped_column(String(100))
 
-    __table_args__ = (Index("ix_client_match", "org_unit_id", "birth_year", "sex"),)
+    __table_args__ = (
+        Index("ix_client_match", "org_unit_id", "birth_year", "sex"),
+        Index("uq_client_external_id", "org_unit_id", "external_id", unique=True),
+    )
+
+
+register_constraint("uq_client_external_id", 409, "external_id", "Another client in this unit already has this external_id.",
+                    sqlite="client.org_unit_id, client.external_id")

@@ -48,6 +48,7 @@ class ClientCreate(_Identity):
     ethnicity: str | None = Field(None, max_length=60)
     org_unit_id: uuid.UUID
     establishment_id: uuid.UUID | None = None
+    external_id: str | None = Field(None, max_length=100, description="Id in your own register (imports).")
     allow_duplicate: bool = Field(False, description="Create even though possible duplicates were reported.")
 
     @model_validator(mode="after")
@@ -90,6 +91,7 @@ class ClientRead(BaseModel):
     consent_data_processing_on: date | None
     consent_share_with_providers: bool
     has_identity: bool = False
+    external_id: str | None = None
     version: int
     created_at: datetime
     updated_at: datetime

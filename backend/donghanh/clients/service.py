@@ -238,3 +238,26 @@ async def mark_protected_victim(session: AsyncSession, principal: Principal, cli
         await session.flush()
         await audit.record(session, principal, "update", RESOURCE, client.id, fields=["group"],
                            org_unit_id=client.org_unit_id)
+
+
+async def list_identified(
+    session: AsyncSession, principal: Principal, flt: ClientFilter, cursor: str | None, limit: int
+) -> Page[ClientRead | ClientIdentityRead]:
+    """A page of clients for an export: with identity for roles that may see it (each person's read audited
+    with the fields returned), without it for everyone else."""
+    unit_path = await org_units.filter_path(session, flt.org_unit)
+    rows, next_cursor = await ClientRepository(session, principal).list(flt, unit_path, cursor, limit)
+    names = {}
+    for unit_id in {c.org_unit_id for c in rows}:
+        names[unit_id] = (await org_units.require_unit(session, unit_id)).name
+    items: list[ClientRead | ClientIdentityRead] = []
+    for client in rows:
+        if not may_identify(principal):
+            items.append(ClientRead.model_validate(client).model_copy(update=_base(client, names)))
+            continue
+        items.append(ClientIdentityRead.model_validate(client).model_copy(update=_base(client, names)))
+        fields = [f for f in PROTECTED_FIELDS if getattr(client, f)]
+        if fields:
+            await audit.record(session, principal, "export", RESOURCE, client.id, fields=fields,
+                               org_unit_id=client.org_unit_id)
+    return Page[ClientRead | ClientIdentityRead](items=items, next_cursor=next_cursor)

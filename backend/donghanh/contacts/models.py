@@ -7,6 +7,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
+from donghanh.core.errors import register_constraint
 from donghanh.core.base import Base, IdMixin, OrgScoped, TimestampMixin, VersionedMixin
 from donghanh.core.crypto import Encrypted
 
@@ -54,9 +55,17 @@ class OutreachContact(IdMixin, TimestampMixin, VersionedMixin, OrgScoped, Base):
     materials: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     needs: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str | None] = mapped_column(Encrypted("outreach_contact.notes"))
+    external_id: Mapped[str | None] = mapped_column(String(100))
 
-    __table_args__ = (Index("ix_outreach_contact_org_unit_contacted_on", "org_unit_id", "contacted_on"),)
+    __table_args__ = (
+        Index("ix_outreach_contact_org_unit_contacted_on", "org_unit_id", "contacted_on"),
+        Index("uq_outreach_contact_external_id", "org_unit_id", "external_id", unique=True),
+    )
 
     @property
     def created_by(self) -> uuid.UUID:
         return self.recorded_by
+
+
+register_constraint("uq_outreach_contact_external_id", 409, "external_id", "Another contact in this unit already has this external_id.",
+                    sqlite="outreach_contact.org_unit_id, outreach_contact.external_id")

@@ -47,6 +47,7 @@ class ContactCreate(BaseModel):
     materials: dict[Material, Count] = Field(default_factory=dict)
     needs: list[ServiceType] = Field(default_factory=list, max_length=14)
     notes: str | None = Field(None, max_length=4000)
+    external_id: str | None = Field(None, max_length=100, description="Id in your own register (imports).")
 
     _date = field_validator("contacted_on")(_not_future)
     _topics = field_validator("topics", "needs")(_unique)
@@ -98,6 +99,7 @@ class ContactRead(BaseModel):
     materials: dict[Material, int]
     needs: list[ServiceType]
     notes: str | None
+    external_id: str | None = None
     version: int
     created_at: datetime
     updated_at: datetime

@@ -106,7 +106,7 @@ async def create(session: AsyncSession, principal: Principal, *, contact_in: Con
         establishment_id=contact_in.establishment_id, place=contact_in.place.value,
         first_contact=contact_in.first_contact or contact_in.new_client is not None,
         topics=[t.value for t in contact_in.topics], materials={k.value: v for k, v in contact_in.materials.items()},
-        needs=[n.value for n in contact_in.needs], notes=contact_in.notes,
+        needs=[n.value for n in contact_in.needs], notes=contact_in.notes, external_id=contact_in.external_id,
     )
     session.add(contact)
     await session.flush()

@@ -70,6 +70,10 @@ class PreconditionRequired(AppError):
     status, title, slug = 428, "Precondition required", "precondition-required"
 
 
+class PayloadTooLarge(AppError):
+    status, title, slug = 413, "Payload too large", "payload-too-large"
+
+
 class Unprocessable(AppError):
     status, title, slug = 422, "Validation failed", "validation"
 
@@ -195,8 +199,8 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    titles = {400: "Bad request", 409: "Conflict", 412: "Precondition failed", 428: "Precondition required",
-              429: "Too many requests"}
+    titles = {400: "Bad request", 409: "Conflict", 412: "Precondition failed", 413: "Payload too large",
+              428: "Precondition required", 429: "Too many requests"}
     out = dict(PROBLEM_RESPONSES)
     for status in statuses:
         out[status] = {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": titles.get(status, "Error")}

@@ -49,6 +49,7 @@ class Permission(StrEnum):
     plans_approve = "plans:approve"
     budget_execution_read = "budget_execution:read"
     indicators_read = "indicators:read"
+    imports_run = "imports:run"  # bulk import (each resource also needs its own write permission)
 
 
 P = Permission
@@ -71,21 +72,22 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         _EVERYONE
         | {P.users_read, P.establishments_read, P.establishments_write, P.inspections_read,
            P.inspections_write, P.audit_read, P.peer_groups_write}
-        | _OUTREACH | _VICTIMS | _BUDGET | _INDICATORS | {P.victim_cases_export, P.plans_approve}
+        | _OUTREACH | _VICTIMS | _BUDGET | _INDICATORS | {P.victim_cases_export, P.plans_approve, P.imports_run}
     ),
     Role.case_worker: frozenset(
-        _EVERYONE | {P.establishments_read, P.establishments_write, P.inspections_read, P.peer_groups_write}
+        _EVERYONE | {P.establishments_read, P.establishments_write, P.inspections_read, P.peer_groups_write,
+                     P.imports_run}
         | _OUTREACH | _VICTIMS | _INDICATORS
     ),
     # Peer educators pick the establishment where they met someone; they do not see inspections.
     # Their client and contact rows are limited to the people they reached (scope rules).
-    Role.peer_educator: frozenset(_EVERYONE | {P.establishments_read} | _OUTREACH),
+    Role.peer_educator: frozenset(_EVERYONE | {P.establishments_read, P.imports_run} | _OUTREACH),
     # Providers see referrals addressed to their organisation only (scope rule) and answer them.
     Role.service_provider: frozenset(_EVERYONE | {P.referrals_read, P.referrals_write, P.webhooks_manage}),
     Role.inspector: frozenset(
         _EVERYONE | {P.establishments_read, P.inspections_read, P.inspections_write}
     ),
-    Role.finance_officer: frozenset(_EVERYONE | {P.activities_read} | _BUDGET | _INDICATORS),
+    Role.finance_officer: frozenset(_EVERYONE | {P.activities_read, P.imports_run} | _BUDGET | _INDICATORS),
     # Leadership and auditors: aggregates only, small cells suppressed.
     Role.viewer: frozenset(_EVERYONE | {P.victim_statistics_read, P.budget_execution_read} | _INDICATORS),
 }

@@ -76,3 +76,19 @@ async def successor_paths_into(session: AsyncSession, path: str) -> list[str]:
 
 async def by_path(session: AsyncSession, path: str) -> OrgUnit | None:
     return (await session.execute(select(OrgUnit).where(OrgUnit.path == path))).scalar_one_or_none()
+
+
+async def matching(session: AsyncSession, text: str, scope_paths: tuple[str, ...] | None) -> list[OrgUnit]:
+    """Units whose official code is `text`, or whose name is `text` ignoring diacritics and case (with or
+    without the "Phường"/"Xã"/"Tỉnh" prefix), inside the given path prefixes (None: anywhere)."""
+    folded = fold(text)
+    stmt = select(OrgUnit).where(or_(
+        OrgUnit.code == text.strip(), OrgUnit.name_search == folded,
+        OrgUnit.name_search.like("% " + like_escape(folded), escape="\\"),
+    ))
+    if scope_paths is not None:
+        stmt = stmt.where(path_prefix_match(OrgUnit.path, scope_paths))
+    found = list((await session.execute(stmt.order_by(OrgUnit.path).limit(50))).scalars().all())
+    by_code = [u for u in found if u.code == text.strip()]
+    exact = [u for u in found if u.name_search == folded]
+    return by_code or exact or found

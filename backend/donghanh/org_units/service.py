@@ -153,3 +153,17 @@ async def update(
     await audit.record(session, principal, "update", "org_unit", unit.id, fields=sorted(changes), org_unit_id=unit.id)
     clear_scope_cache()
     return await get(session, unit.id)
+
+
+async def match_in_scope(session: AsyncSession, principal: Principal, text: str) -> list[OrgUnit]:
+    """Units a person may mean by `text` (an official code or a name, diacritics-insensitively) within the
+    caller's scope; units in force today come first, and a current match hides legacy namesakes."""
+    scope = None if principal.is_system else principal.scope_paths
+    found = await repository.matching(session, text, scope)
+    if not found and text.strip().isdigit():
+        for width in (2, 3, 5):  # Excel drops the leading zeros of a code typed as a number
+            found = await repository.matching(session, text.strip().zfill(width), scope)
+            if found:
+                break
+    current = [u for u in found if u.is_current]
+    return current or found

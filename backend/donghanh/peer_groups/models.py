@@ -7,6 +7,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
+from donghanh.core.errors import register_constraint
 from donghanh.core.base import Base, CreatedByMixin, IdMixin, OrgScoped, TimestampMixin, VersionedMixin
 from donghanh.core.crypto import Encrypted
 
@@ -35,6 +36,9 @@ class PeerGroup(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, OrgScop
     established_on: Mapped[date | None] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     name_search: Mapped[str] = mapped_column(String(200))
+    external_id: Mapped[str | None] = mapped_column(String(100))
+
+    __table_args__ = (Index("uq_peer_group_external_id", "org_unit_id", "external_id", unique=True),)
 
 
 class PeerGroupMember(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, OrgScoped, Base):
@@ -49,5 +53,17 @@ class PeerGroupMember(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, O
     joined_on: Mapped[date | None] = mapped_column(Date)
     left_on: Mapped[date | None] = mapped_column(Date)
     user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("user_account.id"), index=True)
+    external_id: Mapped[str | None] = mapped_column(String(100))
 
-    __table_args__ = (Index("ix_peer_group_member_group_role", "peer_group_id", "member_role"),)
+    __table_args__ = (
+        Index("ix_peer_group_member_group_role", "peer_group_id", "member_role"),
+        Index("uq_peer_group_member_external_id", "peer_group_id", "external_id", unique=True),
+    )
+
+
+register_constraint("uq_peer_group_external_id", 409, "external_id",
+                    "Another peer group in this unit already has this external_id.",
+                    sqlite="peer_group.org_unit_id, peer_group.external_id")
+register_constraint("uq_peer_group_member_external_id", 409, "external_id",
+                    "Another member of this group already has this external_id.",
+                    sqlite="peer_group_member.peer_group_id, peer_group_member.external_id")

@@ -17,6 +17,7 @@ class PeerGroupCreate(BaseModel):
     org_unit_id: uuid.UUID
     established_on: date | None = None
     active: bool = True
+    external_id: str | None = Field(None, max_length=100, description="Id in your own register (imports).")
 
 
 class PeerGroupUpdate(BaseModel):
@@ -39,6 +40,7 @@ class PeerGroupRead(BaseModel):
     established_on: date | None
     active: bool
     members_active: int = 0
+    external_id: str | None = None
     version: int
     created_at: datetime
     updated_at: datetime
@@ -69,6 +71,7 @@ class MemberCreate(_MemberDates):
     joined_on: date | None = None
     left_on: date | None = None
     user_id: uuid.UUID | None = Field(None, description="Link the membership to a user account.")
+    external_id: str | None = Field(None, max_length=100, description="Id in your own register (imports).")
 
 
 class MemberUpdate(_MemberDates):
@@ -94,4 +97,5 @@ class MemberRead(BaseModel):
     joined_on: date | None
     left_on: date | None
     user_id: uuid.UUID | None
+    external_id: str | None = None
     version: int

@@ -112,9 +112,17 @@ class Expenditure(IdMixin, TimestampMixin, CreatedByMixin, OrgScoped, Base):
     voucher_no: Mapped[str | None] = mapped_column(String(60))
     # Set when the amount went past what the line had left: someone decided that, and why.
     override_reason: Mapped[str | None] = mapped_column(Text)
+    external_id: Mapped[str | None] = mapped_column(String(100))
 
-    __table_args__ = (CheckConstraint("amount_vnd > 0", name="amount_positive"),)
+    __table_args__ = (
+        CheckConstraint("amount_vnd > 0", name="amount_positive"),
+        Index("uq_expenditure_external_id", "org_unit_id", "external_id", unique=True),
+    )
 
 
 register_constraint("uq_budget_line_plan_code", 409, "code", "This plan already has a budget line with this code.",
                     sqlite="budget_line.plan_id, budget_line.code")
+
+
+register_constraint("uq_expenditure_external_id", 409, "external_id", "Another expenditure in this unit already has this external_id.",
+                    sqlite="expenditure.org_unit_id, expenditure.external_id")

@@ -169,6 +169,7 @@ class ExpenditureCreate(BaseModel):
     voucher_no: str | None = Field(None, max_length=60)
     override_reason: str | None = Field(
         None, max_length=2000, description="Needed when the amount exceeds what the line has left (audited).")
+    external_id: str | None = Field(None, max_length=100, description="Id in your own register (imports).")
 
     _spent = field_validator("spent_on")(_not_future)
 
@@ -184,6 +185,7 @@ class ExpenditureRead(BaseModel):
     activity_id: uuid.UUID | None
     voucher_no: str | None
     override_reason: str | None
+    external_id: str | None = None
     created_at: datetime
     created_by: uuid.UUID | None
 

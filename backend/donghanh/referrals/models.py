@@ -7,6 +7,7 @@ from enum import StrEnum
 from sqlalchemy import Date, ForeignKey, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
+from donghanh.core.errors import register_constraint
 from donghanh.core.base import (
     Base,
     CreatedByMixin,
@@ -47,8 +48,10 @@ class Referral(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, OrgScope
     legal_basis_reason: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    external_id: Mapped[str | None] = mapped_column(String(100))
 
     __table_args__ = (
+        Index("uq_referral_external_id", "org_unit_id", "external_id", unique=True),
         Index("ix_referral_status_follow_up", "status", "follow_up_due_on"),
         Index("ix_referral_to_org_status", "to_organisation_id", "status"),
     )
@@ -67,3 +70,7 @@ class ReferralEvent(IdMixin, Base):
     from_status: Mapped[str | None] = mapped_column(String(16))
     to_status: Mapped[str] = mapped_column(String(16))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+register_constraint("uq_referral_external_id", 409, "external_id", "Another referral in this unit already has this external_id.",
+                    sqlite="referral.org_unit_id, referral.external_id")

@@ -29,6 +29,7 @@ class ReferralCreate(_LegalBasis):
     reason: str | None = Field(None, max_length=2000)
     follow_up_due_on: date | None = None
     send: bool = Field(False, description="Send at once instead of keeping a draft.")
+    external_id: str | None = Field(None, max_length=100, description="Id in your own register (imports).")
 
 
 class ReferralUpdate(_LegalBasis):
@@ -96,6 +97,7 @@ class ReferralRead(_ReferralCommon):
     org_unit_id: uuid.UUID
     legal_basis: str | None
     legal_basis_reason: str | None
+    external_id: str | None = None
     created_by: uuid.UUID | None
 
 

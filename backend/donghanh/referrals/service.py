@@ -173,7 +173,7 @@ async def create(session: AsyncSession, principal: Principal, *, referral_in: Re
         from_organisation_id=from_org, to_organisation_id=provider.id, reason=referral_in.reason,
         follow_up_due_on=referral_in.follow_up_due_on, legal_basis=referral_in.legal_basis,
         legal_basis_reason=referral_in.legal_basis_reason, status=ReferralStatus.draft.value,
-        org_unit_id=client.org_unit_id, created_by=principal.id,
+        org_unit_id=client.org_unit_id, created_by=principal.id, external_id=referral_in.external_id,
     )
     session.add(referral)
     await session.flush()

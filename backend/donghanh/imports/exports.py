@@ -1,0 +1,207 @@
+"""Exports of the lists a caller can see, with the list's own filters, as CSV or XLSX — streamed page by page
+through each domain's list service, so scoping, protected-field rules and read audits are the list's own.
+Columns are the import columns (an export can be edited and imported back), labels in the caller's language."""
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from donghanh.activities import service as activities
+from donghanh.activities.schemas import ActivityFilter
+from donghanh.clients import service as clients
+from donghanh.clients.schemas import ClientFilter
+from donghanh.contacts import service as contacts
+from donghanh.contacts.schemas import ContactFilter
+from donghanh.core import audit
+from donghanh.core.permissions import Permission
+from donghanh.core.principal import Principal
+from donghanh.establishments import service as establishments
+from donghanh.establishments.schemas import EstablishmentFilter
+from donghanh.imports import cells
+from donghanh.imports.resources import RESOURCES
+from donghanh.imports.specs import Column
+from donghanh.org_units.models import OrgUnit
+from donghanh.organisations.models import Organisation
+from donghanh.peer_groups import service as peer_groups
+from donghanh.peer_groups.schemas import PeerGroupFilter
+from donghanh.plans import service as plans
+from donghanh.plans.schemas import ExpenditureFilter
+from donghanh.referrals import service as referrals
+from donghanh.referrals.schemas import ReferralFilter
+
+PAGE = 500
+Fetch = Callable[[AsyncSession, Principal, Any, str | None, int], Awaitable[Any]]
+PROTECTED = ("full_name", "phone", "id_number", "notes")
+ID = Column("id", "Mã hệ thống", "System ID")
+
+
+@dataclass(frozen=True)
+class ExportSpec:
+    name: str
+    filter_schema: type[BaseModel]
+    fetch: Fetch
+    # Reference columns shown by a display field the read schema already carries.
+    display: dict[str, str]
+    skip: frozenset[str] = frozenset()
+    protected: frozenset[str] = frozenset()  # columns only for roles with clients:identify
+
+    @property
+    def import_spec(self) -> Any:
+        return RESOURCES[self.name]
+
+    def columns(self, principal: Principal) -> list[Column]:
+        identify = principal.can(Permission.clients_identify)
+        chosen = [ID]
+        for column in self.import_spec.columns:
+            if column.key in self.skip or (column.key in self.protected and not identify):
+                continue
+            chosen.append(column)
+        return chosen
+
+
+async def _expenditures(session: AsyncSession, principal: Principal, flt: Any, cursor: str | None,
+                        limit: int) -> Any:
+    return await plans.list_expenditures(session, principal, flt, cursor, limit)
+
+
+EXPORTS: dict[str, ExportSpec] = {e.name: e for e in (
+    ExportSpec("establishments", EstablishmentFilter, establishments.list, {"org_unit": "org_unit_name"}),
+    ExportSpec("clients", ClientFilter, clients.list_identified, {"org_unit": "org_unit_name"},
+               skip=frozenset({"allow_duplicate"}), protected=frozenset(PROTECTED)),
+    ExportSpec("contacts", ContactFilter, contacts.list,
+               {"establishment": "establishment_name", "peer_group": "peer_group_name", "client": "client_code"}),
+    ExportSpec("referrals", ReferralFilter, referrals.list, {"client": "client_code"}),
+    ExportSpec("peer-groups", PeerGroupFilter, peer_groups.list, {}),
+    ExportSpec("activities", ActivityFilter, activities.list, {}),
+    ExportSpec("expenditures", ExpenditureFilter, _expenditures, {"budget_line": "budget_line_id"},
+               skip=frozenset({"plan", "plan_year"})),
+)}
+
+
+class Names:
+    """Display names of public reference data (units, organisations) met in a page, fetched once each."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self.cache: dict[Any, str] = {}
+
+    async def load(self, model: Any, ids: set[Any]) -> None:
+        wanted = {i for i in ids if i is not None and i not in self.cache}
+        if wanted:
+            rows = await self.session.execute(select(model.id, model.name).where(model.id.in_(wanted)))
+            self.cache.update({row.id: row.name for row in rows})
+
+
+def _value(export: ExportSpec, column: Column, item: Any, names: Names, language: str) -> Any:
+    if column.key == "id":
+        return str(item.id)
+    if column.kind == "ref":
+        if column.key in export.display:
+            value = getattr(item, export.display[column.key], None)
+            if value is None and column.key == "client" and getattr(item, "client", None) is not None:
+                value = item.client.code  # a provider's view of a referral
+            return str(value) if value is not None else None
+        ref = getattr(item, column.target, None)
+        return names.cache.get(ref, str(ref) if ref is not None else None)
+    if column.key.startswith("materials_"):
+        materials = getattr(item, "materials", None) or {}
+        return {getattr(k, "value", k): v for k, v in materials.items()}.get(column.key.removeprefix("materials_"))
+    value = getattr(item, column.key, None)
+    if column.key == "status" and export.name == "referrals":
+        return cells.label("referralStatus", getattr(value, "value", value), language)
+    if column.kind == "enum" and value is not None:
+        return cells.label(column.enum or "", getattr(value, "value", value), language)
+    if column.kind == "enum_list" and value is not None:
+        return "; ".join(cells.label(column.enum or "", getattr(v, "value", v), language) or "" for v in value)
+    if column.kind == "bool" and value is not None:
+        return ("có" if value else "không") if language == "vi" else ("yes" if value else "no")
+    return getattr(value, "value", value)
+
+
+async def _pages(maker: async_sessionmaker[AsyncSession], principal: Principal, export: ExportSpec, flt: Any,
+                 columns: list[Column], language: str) -> AsyncIterator[list[list[Any]]]:
+    async with maker() as session:
+        cursor: str | None = None
+        names = Names(session)
+        while True:
+            page = await export.fetch(session, principal, flt, cursor, PAGE)
+            await names.load(OrgUnit, {getattr(i, "org_unit_id", None) for i in page.items})
+            await names.load(Organisation, {getattr(i, f, None) for i in page.items
+                                            for f in ("to_organisation_id", "from_organisation_id", "organiser_id")})
+            yield [[_value(export, c, item, names, language) for c in columns] for item in page.items]
+            await session.commit()  # the list's own read audits
+            session.expunge_all()
+            if not page.next_cursor:
+                break
+            cursor = page.next_cursor
+
+
+def headers(columns: list[Column], language: str) -> list[str]:
+    return [c.vi if language == "vi" else c.en for c in columns]
+
+
+def _csv_text(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+async def csv_stream(maker: async_sessionmaker[AsyncSession], principal: Principal, export: ExportSpec, flt: Any,
+                     language: str) -> AsyncIterator[bytes]:
+    columns = export.columns(principal)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(headers(columns, language))
+    yield ("\ufeff" + buffer.getvalue()).encode()  # the BOM tells Excel the file is UTF-8
+    async for rows in _pages(maker, principal, export, flt, columns, language):
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerows([[_csv_text(v) for v in row] for row in rows])
+        yield buffer.getvalue().encode()
+
+
+async def xlsx_stream(maker: async_sessionmaker[AsyncSession], principal: Principal, export: ExportSpec, flt: Any,
+                      language: str) -> AsyncIterator[bytes]:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    columns = export.columns(principal)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(export.import_spec.title_vi[:31] if language == "vi" else export.import_spec.title_en)
+    header = []
+    for text in headers(columns, language):
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    date_columns = {i for i, c in enumerate(columns) if c.kind == "date"}
+    async for rows in _pages(maker, principal, export, flt, columns, language):
+        for row in rows:
+            out = []
+            for index, value in enumerate(row):
+                cell = WriteOnlyCell(sheet, value=value)
+                if index in date_columns and value is not None:
+                    cell.number_format = "DD/MM/YYYY"
+                out.append(cell)
+            sheet.append(out)
+    with tempfile.TemporaryFile() as spool:
+        book.save(spool)
+        spool.seek(0)
+        while chunk := spool.read(256 * 1024):
+            yield chunk
+
+
+async def record(session: AsyncSession, principal: Principal, export: ExportSpec, fmt: str) -> None:
+    fields = [c.key for c in export.columns(principal)]
+    await audit.record(session, principal, "export_" + fmt, export.import_spec.model.__tablename__, None,
+                       fields=fields, org_unit_id=principal.org_unit_id)
