@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -249,6 +250,72 @@ def rotate_keys() -> None:
 
         report = _with_session(lambda s: rotate(s, progress=progress))
     console.print(f"[green]re-encrypted {report.values} values in {report.rows} rows[/]")
+
+
+@app.command("import")
+def import_file(
+    resource: Annotated[str, typer.Argument(help="establishments, clients, contacts, referrals, peer-groups, "
+                                                  "peer-group-members, activities, budget-lines, expenditures")],
+    file: Annotated[Path, typer.Argument(help="CSV (UTF-8, comma or semicolon) or XLSX", exists=True, dir_okay=False)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check every row and report; write nothing.")] = False,
+    as_user: Annotated[str | None, typer.Option("--as", help="Import as this user (their role and scope); "
+                                                            "default: the system, without scope.")] = None,
+    language: Annotated[str, typer.Option(help="Language of the row errors: vi or en.")] = "vi",
+) -> None:
+    """Import a register: upsert by external_id, all rows or none, a progress bar with rows/s."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from donghanh.auth import service as auth
+    from donghanh.core.errors import AppError
+    from donghanh.core.principal import SYSTEM
+    from donghanh.imports import service as imports
+    from donghanh.imports.parsing import count_rows
+    from donghanh.users import service as users
+
+    lang = "en" if language.lower().startswith("en") else "vi"
+    with file.open("rb") as handle:
+        total = count_rows(handle)
+
+    async def work(session: Any) -> Any:
+        principal = SYSTEM
+        if as_user:
+            user = await users.get_by_username_for_login(session, as_user)
+            if user is None:
+                raise typer.BadParameter(f"no user {as_user!r}")
+            principal = await auth.principal_for(session, user, None)
+        spec = imports.spec_for(principal, resource)
+        with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[rate]} rows/s"), TimeElapsedColumn(), console=console) as bar:
+            task = bar.add_task(f"{'checking' if dry_run else 'importing'} {resource}", total=total, rate="–")
+            started = time.monotonic()
+
+            def progress(done: int) -> None:
+                elapsed = max(time.monotonic() - started, 1e-6)
+                bar.update(task, completed=done, rate=f"{done / elapsed:,.0f}")
+
+            with file.open("rb") as handle:
+                return await imports.run(session, principal, spec, handle, dry_run=dry_run, language=lang,
+                                         filename=file.name, progress=progress)
+
+    try:
+        outcome = _with_session(work)
+    except AppError as exc:
+        console.print(f"[red]{exc.detail}[/]")
+        raise typer.Exit(2) from None
+    rate = outcome.rows / outcome.seconds if outcome.seconds else 0.0
+    console.print(f"rows {outcome.rows}: created {outcome.created}, updated {outcome.updated}, "
+                  f"unchanged {outcome.unchanged}, errors {outcome.errors_total} "
+                  f"({outcome.seconds:.1f} s, {rate:,.0f} rows/s)")
+    if outcome.errors_total:
+        table = Table(title="errors" + (f" (first {len(outcome.errors)})" if outcome.errors_total > 20 else ""))
+        for column in ("row", "column", "message"):
+            table.add_column(column)
+        for error in outcome.errors[:20]:
+            table.add_row(str(error["row"]), error["column"], error["message"])
+        console.print(table)
+        console.print("[red]nothing was imported[/]" if not dry_run else "[yellow]dry run: nothing written[/]")
+        raise typer.Exit(1)
+    console.print("[yellow]dry run: nothing written[/]" if dry_run else "[green]imported[/]")
 
 
 @audit_app.command("verify")

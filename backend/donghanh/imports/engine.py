@@ -138,14 +138,12 @@ class ImportRun:
 
     def _app_error(self, row: Row, exc: AppError) -> None:
         codes = ", ".join(c.get("code", "") for c in exc.extra.get("candidates", []))
-        if exc.errors:
-            for error in exc.errors:
-                self._error(row.number, self._field_of(error.get("loc", [])),
-                            translate(self.language, str(error.get("msg") or exc.detail), codes=codes)
-                            if error.get("msg") not in ("already used", "may not be null") else
-                            translate(self.language, exc.detail, codes=codes))
-        else:
-            self._error(row.number, "", translate(self.language, exc.detail, codes=codes))
+        errors = exc.errors or [{"loc": [], "msg": exc.detail}]
+        for error in errors:
+            # A single error's detail usually says more than its short msg ("The line has 1.500.000 VND left…").
+            text = exc.detail if len(errors) == 1 and exc.detail != exc.title else str(error.get("msg"))
+            self._error(row.number, self._field_of(error.get("loc", [])),
+                        translate(self.language, text, codes=codes))
 
     def _validation_error(self, row: Row, exc: ValidationError) -> None:
         for error in exc.errors():
