@@ -21,7 +21,8 @@ export interface NavItem {
     | 'nav.victimCases'
     | 'nav.victimStatistics'
     | 'nav.plans'
-    | 'nav.budgetExecution';
+    | 'nav.budgetExecution'
+    | 'nav.imports';
   permission: Permission;
   testId: string;
   /** Shown only to users whose home screen (GET /me `home`) is, or is not, this one. */
@@ -70,6 +71,7 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'establishments:read',
     testId: 'nav-establishments',
   },
+  { to: '/imports', labelKey: 'nav.imports', permission: 'imports:run', testId: 'nav-imports' },
   { to: '/users', labelKey: 'nav.users', permission: 'users:read', testId: 'nav-users' },
   {
     to: '/organisations',

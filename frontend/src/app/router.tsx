@@ -36,6 +36,7 @@ import { PlanCreateRoute } from './routes/plans/new';
 import { PlanDetailRoute } from './routes/plans/detail';
 import { PlanListRoute } from './routes/plans/list';
 import { BudgetExecutionRoute } from './routes/budget-execution';
+import { ImportRoute } from './routes/imports';
 import type { Permission } from '@/lib/can';
 
 const guarded = (permission: Permission, element: React.ReactNode) => (
@@ -75,6 +76,7 @@ export const routes: RouteObject[] = [
       { path: 'activities', element: guarded('activities:read', <ActivityListRoute />) },
       { path: 'activities/new', element: guarded('activities:write', <ActivityCreateRoute />) },
       { path: 'contacts/:id/refer', element: guarded('referrals:write', <ReferFromContactRoute />) },
+      { path: 'imports', element: guarded('imports:run', <ImportRoute />) },
       { path: 'referrals', element: guarded('referrals:read', <ReferralBoardRoute />) },
       { path: 'referrals/inbox', element: guarded('referrals:read', <ReferralInboxRoute />) },
       { path: 'referrals/:id', element: guarded('referrals:read', <ReferralDetailRoute />) },

@@ -19,6 +19,7 @@ import viReferrals from '@/locales/vi/referrals.json';
 import viIntegrations from '@/locales/vi/integrations.json';
 import viVictims from '@/locales/vi/victims.json';
 import viPlans from '@/locales/vi/plans.json';
+import viImports from '@/locales/vi/imports.json';
 import enCommon from '@/locales/en/common.json';
 import enAuth from '@/locales/en/auth.json';
 import enEnums from '@/locales/en/enums.json';
@@ -37,6 +38,7 @@ import enReferrals from '@/locales/en/referrals.json';
 import enIntegrations from '@/locales/en/integrations.json';
 import enVictims from '@/locales/en/victims.json';
 import enPlans from '@/locales/en/plans.json';
+import enImports from '@/locales/en/imports.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -63,6 +65,7 @@ export const resources = {
     integrations: viIntegrations,
     victims: viVictims,
     plans: viPlans,
+    imports: viImports,
   },
   en: {
     common: enCommon,
@@ -83,6 +86,7 @@ export const resources = {
     integrations: enIntegrations,
     victims: enVictims,
     plans: enPlans,
+    imports: enImports,
   },
 } as const;
 

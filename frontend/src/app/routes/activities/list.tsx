@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/PageHeader';
 import { Empty, LoadMore, Loading } from '@/components/Status';
 import { useActivities } from '@/features/activities/api/list-activities';
 import { ActivityTable } from '@/features/activities/components/ActivityTable';
+import { ExportButtons } from '@/features/imports/components/ExportButtons';
 import { OutboxList } from '@/features/offline/components/OutboxList';
 import type { ActivityQuery } from '@/lib/api-types';
 import { Can } from '@/lib/can';
@@ -28,11 +29,14 @@ export function ActivityListRoute() {
       <PageHeader
         title={t('title')}
         actions={
-          <Can permission="activities:write">
-            <Link to="/activities/new" className="btn btn--primary" data-testid="activity-new">
-              {t('new')}
-            </Link>
-          </Can>
+          <>
+            <ExportButtons resource="activities" permission="activities:read" filters={filters} />
+            <Can permission="activities:write">
+              <Link to="/activities/new" className="btn btn--primary" data-testid="activity-new">
+                {t('new')}
+              </Link>
+            </Can>
+          </>
         }
       />
       <OutboxList kind="activity" hideWhenEmpty />

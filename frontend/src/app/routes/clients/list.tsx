@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/PageHeader';
 import { Empty, LoadMore, Loading } from '@/components/Status';
 import { useClients } from '@/features/clients/api/list-clients';
 import { ClientTable } from '@/features/clients/components/ClientTable';
+import { ExportButtons } from '@/features/imports/components/ExportButtons';
 import { useDebounced } from '@/lib/use-debounced';
 
 export function ClientListRoute() {
@@ -16,7 +17,10 @@ export function ClientListRoute() {
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <PageHeader title={t('title')} />
+      <PageHeader
+        title={t('title')}
+        actions={<ExportButtons resource="clients" permission="clients:read" filters={term ? { q: term } : {}} />}
+      />
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="field filters__search">
           <span>{t('searchLabel')}</span>

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/PageHeader';
 import { Empty, LoadMore, Loading } from '@/components/Status';
 import { useContacts } from '@/features/contacts/api/list-contacts';
 import { ContactTable } from '@/features/contacts/components/ContactTable';
+import { ExportButtons } from '@/features/imports/components/ExportButtons';
 import { OutboxList } from '@/features/offline/components/OutboxList';
 import type { ContactQuery } from '@/lib/api-types';
 import { Can } from '@/lib/can';
@@ -42,11 +43,14 @@ export function ContactListRoute() {
       <PageHeader
         title={t('listTitle')}
         actions={
-          <Can permission="contacts:write">
-            <Link to="/contacts/new" className="btn btn--primary" data-testid="contact-new">
-              {t('new')}
-            </Link>
-          </Can>
+          <>
+            <ExportButtons resource="contacts" permission="contacts:read" filters={filters} />
+            <Can permission="contacts:write">
+              <Link to="/contacts/new" className="btn btn--primary" data-testid="contact-new">
+                {t('new')}
+              </Link>
+            </Can>
+          </>
         }
       />
       <OutboxList kind="contact" hideWhenEmpty />

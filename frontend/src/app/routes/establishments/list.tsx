@@ -7,6 +7,7 @@ import { Empty, LoadMore, Loading } from '@/components/Status';
 import { useEstablishments } from '@/features/establishments/api/list-establishments';
 import { EstablishmentFiltersBar } from '@/features/establishments/components/EstablishmentFiltersBar';
 import { EstablishmentTable } from '@/features/establishments/components/EstablishmentTable';
+import { ExportButtons } from '@/features/imports/components/ExportButtons';
 import { FILTER_KEYS, type EstablishmentFilters } from '@/features/establishments/schemas';
 import type { EstablishmentQuery } from '@/lib/api-types';
 import { Can } from '@/lib/can';
@@ -38,11 +39,14 @@ export function EstablishmentListRoute() {
       <PageHeader
         title={t('title')}
         actions={
-          <Can permission="establishments:write">
-            <Link to="/establishments/new" className="btn btn--primary" data-testid="establishment-new">
-              {t('new')}
-            </Link>
-          </Can>
+          <>
+            <ExportButtons resource="establishments" permission="establishments:read" filters={toQuery(filters)} />
+            <Can permission="establishments:write">
+              <Link to="/establishments/new" className="btn btn--primary" data-testid="establishment-new">
+                {t('new')}
+              </Link>
+            </Can>
+          </>
         }
       />
       <EstablishmentFiltersBar

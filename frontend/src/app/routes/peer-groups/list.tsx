@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/PageHeader';
 import { Empty, LoadMore, Loading } from '@/components/Status';
 import { usePeerGroups } from '@/features/peer-groups/api/list-peer-groups';
 import { PeerGroupCards } from '@/features/peer-groups/components/PeerGroupCards';
+import { ExportButtons } from '@/features/imports/components/ExportButtons';
 import { Can } from '@/lib/can';
 
 export function PeerGroupListRoute() {
@@ -16,11 +17,14 @@ export function PeerGroupListRoute() {
       <PageHeader
         title={t('title')}
         actions={
-          <Can permission="peer_groups:write">
-            <Link to="/peer-groups/new" className="btn btn--primary" data-testid="peer-group-new">
-              {t('create.button')}
-            </Link>
-          </Can>
+          <>
+            <ExportButtons resource="peer-groups" permission="peer_groups:read" filters={{}} />
+            <Can permission="peer_groups:write">
+              <Link to="/peer-groups/new" className="btn btn--primary" data-testid="peer-group-new">
+                {t('create.button')}
+              </Link>
+            </Can>
+          </>
         }
       />
       {query.isPending ? (

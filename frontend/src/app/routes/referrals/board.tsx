@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '@/components/ErrorView';
 import { PageHeader } from '@/components/PageHeader';
+import { ExportButtons } from '@/features/imports/components/ExportButtons';
 import { Empty, LoadMore, Loading } from '@/components/Status';
 import { useReferrals, useReferralsInStatuses } from '@/features/referrals/api/list-referrals';
 import { ReferralCards } from '@/features/referrals/components/ReferralCards';
@@ -35,7 +36,16 @@ export function ReferralBoardRoute() {
 
   return (
     <>
-      <PageHeader title={t('boardTitle')} />
+      <PageHeader
+        title={t('boardTitle')}
+        actions={
+          <ExportButtons
+            resource="referrals"
+            permission="referrals:read"
+            filters={{ ...filters, status: tab === 'closed' ? undefined : tab }}
+          />
+        }
+      />
       <div className="tabs" role="tablist" aria-label={t('fields.status')}>
         {BOARD_COLUMNS.map((c) => (
           <button
