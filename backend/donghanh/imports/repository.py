@@ -28,7 +28,8 @@ class Lookup(ScopedRepository[Any]):
         if not wanted:
             return []
         column = getattr(self.model, key_field)
-        stmt = self.select().where(column.in_(wanted))
+        # populate_existing: what a rolled-back savepoint left in memory never passes for the stored row.
+        stmt = self.select().where(column.in_(wanted)).execution_options(populate_existing=True)
         return list((await self.session.execute(stmt)).scalars().all())
 
 

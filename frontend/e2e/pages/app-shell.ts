@@ -11,7 +11,8 @@ type Section =
   | 'peer-groups'
   | 'activities'
   | 'plans'
-  | 'budget-execution';
+  | 'budget-execution'
+  | 'imports';
 
 export class AppShell {
   constructor(private readonly page: Page) {}

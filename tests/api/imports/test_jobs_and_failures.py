@@ -32,17 +32,26 @@ class Killed(BaseException):
     """Stands for the process being stopped mid-run (not an error the importer could report)."""
 
 
-def _failing_at(row: int, exception: BaseException) -> Any:
-    original = contacts_service.create
-    calls = {"n": 0}
+def _failing_at(row: int, exception: BaseException, verb: str = "create") -> Any:
+    """The domain service, broken for the contact of one data row (as a bug that always hits it would)."""
+    original = getattr(contacts_service, verb)
+    external_id = f"TC-{row - 1:05d}"
 
-    async def create(*args: Any, **kwargs: Any) -> Any:
-        calls["n"] += 1
-        if calls["n"] == row:
+    async def broken(session: Any, principal: Any, *args: Any, **kwargs: Any) -> Any:
+        given = kwargs.get("contact_in")
+        contact = args[0] if args else None
+        hit = getattr(given, "external_id", None) == external_id or (
+            contact is not None and await _external_id_of(session, contact) == external_id)
+        if hit:
             raise exception
-        return await original(*args, **kwargs)
+        return await original(session, principal, *args, **kwargs)
 
-    return create
+    return broken
+
+
+async def _external_id_of(session: AsyncSession, contact_id: Any) -> str | None:
+    stmt = select(OutreachContact.external_id).where(OutreachContact.id == contact_id)
+    return await session.scalar(stmt.execution_options(donghanh_scoped=True))
 
 
 class TestBreakingOff:
@@ -83,7 +92,7 @@ class TestBreakingOff:
         for line in changed[1:]:
             line[10] = line[10] + " (đã sửa)"
         row = random.randint(1, 30)
-        monkeypatch.setattr(contacts_service, "update", _failing_at(row, Killed()))
+        monkeypatch.setattr(contacts_service, "update", _failing_at(row, Killed(), "update"))
         with pytest.raises(Killed):
             await imports.run(session, principal, spec, io.BytesIO(csv_bytes(changed)), dry_run=False,
                               language="vi")
