@@ -26,9 +26,9 @@ test('an office imports its establishment register: template, dry run with two b
   const suffix = randomSuffix();
   await loginPage.goto();
   await loginPage.login('qlhanoi', DEMO_PASSWORD);
-  await page.goto('/imports');
+  await shell.open('imports');
+  await expect(page).toHaveURL(/\/imports$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhập dữ liệu từ tệp');
-  await expect(shell.navLink('imports')).toBeVisible();
 
   await imports.choose('establishments');
   const template = await imports.downloadTemplate();

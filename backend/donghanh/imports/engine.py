@@ -304,9 +304,11 @@ class ImportRun:
             yield chunk
 
     def _forget_new_objects(self, keep: set[Any]) -> None:
-        """Memory stays flat: rows already written leave the session's identity map."""
+        """Memory stays flat: rows already written leave the session's identity map (the units the file
+        names stay, so the services find them without asking the database again)."""
+        pinned = {id(obj) for obj in self.resolver.pinned}
         for key, obj in [*self.session.identity_map.items()]:
-            if key not in keep:
+            if key not in keep and id(obj) not in pinned:
                 self.session.expunge(obj)
 
     async def run(self, file: IO[bytes]) -> Outcome:

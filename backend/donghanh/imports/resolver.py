@@ -43,6 +43,8 @@ class Resolver:
         self.principal = principal
         self.language = language
         self._cache: dict[tuple[str, str], Any] = {}
+        # The units a file names, held so the session's (weak) identity map keeps them between rows.
+        self.pinned: list[Any] = []
 
     def what(self, kind: str) -> str:
         vi, en = _WHAT[kind]
@@ -83,6 +85,7 @@ class Resolver:
             if len(units) > 1:
                 raise CellError("unit_ambiguous", value=text,
                                 candidates="; ".join(f"{u.name} ({u.code})" for u in units[:8]))
+            self.pinned.append(units[0])
             return units[0].id
 
         return await self._cached("unit", text, find)
