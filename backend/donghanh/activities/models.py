@@ -7,8 +7,8 @@ from enum import StrEnum
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from donghanh.core.errors import register_constraint
 from donghanh.core.base import Base, CreatedByMixin, IdMixin, OrgScoped, TimestampMixin, VersionedMixin
+from donghanh.core.errors import register_constraint
 
 
 class ActivityKind(StrEnum):
@@ -47,5 +47,6 @@ class Activity(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, OrgScope
     )
 
 
-register_constraint("uq_activity_external_id", 409, "external_id", "Another activity in this unit already has this external_id.",
+register_constraint("uq_activity_external_id", 409, "external_id",
+                    "Another activity in this unit already has this external_id.",
                     sqlite="activity.org_unit_id, activity.external_id")

@@ -7,9 +7,9 @@ from enum import StrEnum
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from donghanh.core.errors import register_constraint
 from donghanh.core.base import Base, CreatedByMixin, IdMixin, OrgScoped, TimestampMixin, VersionedMixin
 from donghanh.core.crypto import BlindIndex, Encrypted
+from donghanh.core.errors import register_constraint
 
 
 class ClientGroup(StrEnum):
@@ -52,5 +52,6 @@ class Client(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, OrgScoped,
     )
 
 
-register_constraint("uq_client_external_id", 409, "external_id", "Another client in this unit already has this external_id.",
+register_constraint("uq_client_external_id", 409, "external_id",
+                    "Another client in this unit already has this external_id.",
                     sqlite="client.org_unit_id, client.external_id")

@@ -7,9 +7,9 @@ from enum import StrEnum
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from donghanh.core.errors import register_constraint
 from donghanh.core.base import Base, IdMixin, OrgScoped, TimestampMixin, VersionedMixin
 from donghanh.core.crypto import Encrypted
+from donghanh.core.errors import register_constraint
 
 
 class Place(StrEnum):
@@ -67,5 +67,6 @@ class OutreachContact(IdMixin, TimestampMixin, VersionedMixin, OrgScoped, Base):
         return self.recorded_by
 
 
-register_constraint("uq_outreach_contact_external_id", 409, "external_id", "Another contact in this unit already has this external_id.",
+register_constraint("uq_outreach_contact_external_id", 409, "external_id",
+                    "Another contact in this unit already has this external_id.",
                     sqlite="outreach_contact.org_unit_id, outreach_contact.external_id")

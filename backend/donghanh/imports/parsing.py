@@ -74,8 +74,7 @@ def raw_rows(file: IO[bytes]) -> Iterator[tuple[int, list[Any]]]:
     magic = file.read(4)
     file.seek(0)
     rows = _xlsx_rows(file) if magic == XLSX_MAGIC else _csv_rows(file)
-    for number, cells in enumerate(rows, start=1):
-        yield number, cells
+    yield from enumerate(rows, start=1)
 
 
 def _header_names(column: Column) -> set[str]:

@@ -16,7 +16,7 @@ from donghanh.contacts.models import Material, OutreachContact
 from donghanh.contacts.schemas import ContactCreate, ContactUpdate
 from donghanh.core.errors import Conflict
 from donghanh.core.principal import Principal
-from donghanh.core.roles import Permission as P
+from donghanh.core.roles import Permission
 from donghanh.establishments import service as establishments
 from donghanh.establishments.models import Establishment
 from donghanh.establishments.schemas import EstablishmentCreate, EstablishmentUpdate
@@ -33,6 +33,7 @@ from donghanh.referrals import service as referrals
 from donghanh.referrals.models import Referral, ReferralStatus
 from donghanh.referrals.schemas import ReferralCreate, ReferralUpdate, TransitionIn
 
+P = Permission
 EXTERNAL_ID = Column("external_id", "Mã tham chiếu", "External ID", required=True, example="CS-0001")
 ORG_UNIT = Column("org_unit", "Đơn vị hành chính", "Administrative unit", "ref", required=True,
                   example="Phường Ba Đình")

@@ -72,11 +72,16 @@ async def start_job(session: AsyncSession, principal: Principal, spec: ResourceS
                     actor_type=principal.kind, language=language)
     session.add(job)
     await session.flush()
-    handle, name = tempfile.mkstemp(prefix=f"donghanh-import-{job.id}-")
+    return job, await asyncio.to_thread(_spool, file, job.id)
+
+
+def _spool(file: IO[bytes], job_id: uuid.UUID) -> Path:
+    """The upload, kept on disk for the job (the request's own temporary file goes with the request)."""
+    handle, name = tempfile.mkstemp(prefix=f"donghanh-import-{job_id}-")
     with open(handle, "wb") as out:
         file.seek(0)
         shutil.copyfileobj(file, out, 1024 * 1024)
-    return job, Path(name)
+    return Path(name)
 
 
 async def _set(maker: async_sessionmaker[AsyncSession], job_id: uuid.UUID, **values: Any) -> None:
@@ -102,11 +107,14 @@ async def run_job(maker: async_sessionmaker[AsyncSession], job_id: uuid.UUID, pr
             if not is_sqlite:
                 await _set(maker, job_id, rows_done=done)
 
-        async with maker() as session:
-            with path.open("rb") as file:
+        file = await asyncio.to_thread(path.open, "rb")
+        try:
+            async with maker() as session:
                 outcome = await run(session, principal, spec, file, dry_run=dry_run, language=language,
                                     filename=filename, progress=progress)
-            await session.commit()
+                await session.commit()
+        finally:
+            file.close()
         status = JobStatus.succeeded if not outcome.errors_total else JobStatus.rejected
         await _set(maker, job_id, status=status.value, rows_done=outcome.rows, result=outcome.as_dict(),
                    finished_at=utcnow())
@@ -116,7 +124,7 @@ async def run_job(maker: async_sessionmaker[AsyncSession], job_id: uuid.UUID, pr
         raise
     finally:
         _progress.pop(job_id, None)
-        path.unlink(missing_ok=True)
+        await asyncio.to_thread(path.unlink, missing_ok=True)
         current_request.reset(token)
 
 

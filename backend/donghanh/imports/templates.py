@@ -3,6 +3,7 @@ lists (data validation) for every code-list column, fed from a hidden sheet of V
 from __future__ import annotations
 
 import io
+
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill

@@ -7,9 +7,9 @@ from enum import StrEnum
 from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from donghanh.core.errors import register_constraint
 from donghanh.core.base import Base, CreatedByMixin, IdMixin, OrgScoped, TimestampMixin, VersionedMixin
 from donghanh.core.crypto import Encrypted
+from donghanh.core.errors import register_constraint
 
 
 class PeerGroupKind(StrEnum):

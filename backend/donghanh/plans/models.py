@@ -124,5 +124,6 @@ register_constraint("uq_budget_line_plan_code", 409, "code", "This plan already 
                     sqlite="budget_line.plan_id, budget_line.code")
 
 
-register_constraint("uq_expenditure_external_id", 409, "external_id", "Another expenditure in this unit already has this external_id.",
+register_constraint("uq_expenditure_external_id", 409, "external_id",
+                    "Another expenditure in this unit already has this external_id.",
                     sqlite="expenditure.org_unit_id, expenditure.external_id")

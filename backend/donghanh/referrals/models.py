@@ -7,7 +7,6 @@ from enum import StrEnum
 from sqlalchemy import Date, ForeignKey, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from donghanh.core.errors import register_constraint
 from donghanh.core.base import (
     Base,
     CreatedByMixin,
@@ -18,6 +17,7 @@ from donghanh.core.base import (
     VersionedMixin,
     utcnow,
 )
+from donghanh.core.errors import register_constraint
 
 
 class ReferralStatus(StrEnum):
@@ -72,5 +72,6 @@ class ReferralEvent(IdMixin, Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
-register_constraint("uq_referral_external_id", 409, "external_id", "Another referral in this unit already has this external_id.",
+register_constraint("uq_referral_external_id", 409, "external_id",
+                    "Another referral in this unit already has this external_id.",
                     sqlite="referral.org_unit_id, referral.external_id")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
 import httpx
 import pytest
