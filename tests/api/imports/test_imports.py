@@ -239,3 +239,47 @@ class TestUpsert:
                                   headers=world.auth("program_manager"))
         assert listed.json()["items"][0]["workers_female"] == 9
         assert listed.json()["items"][0]["version"] == 2
+
+
+class TestGroupsAndActivities:
+    async def test_a_group_its_members_and_its_meetings(self, client: httpx.AsyncClient, world: World) -> None:
+        groups = csv_bytes([
+            ["Mã tham chiếu", "Tên nhóm", "Loại nhóm", "Đơn vị hành chính", "Ngày thành lập", "Đang hoạt động"],
+            ["NHOM-HS", "Câu lạc bộ Hướng Dương", "Câu lạc bộ", "Phường Ba Đình", "01/03/2025", "có"],
+        ])
+        response = await _import(client, world, "peer-groups", groups, account="case_worker")
+        assert response.status_code == 200, response.text
+        members = csv_bytes([
+            ["Mã tham chiếu", "Nhóm", "Họ và tên", "Số điện thoại", "Vai trò", "Ngày tham gia"],
+            ["TV-1", "NHOM-HS", "Vũ Thị Lệ Quyên", "0903 111 222", "Trưởng nhóm", "01/03/2025"],
+            ["TV-2", "câu lạc bộ hướng dương", "Hoàng Thị Nguyệt", None, "Đồng đẳng viên", "2025-04-15"],
+            ["TV-3", "NHOM-HS", "Đỗ Thị Thắm", None, "Trưởng nhóm", "2025-05-01"],
+        ])
+        response = await _import(client, world, "peer-group-members", members, account="case_worker")
+        assert response.status_code == 422
+        (error,) = response.json()["errors"]
+        assert (error["row"], error["column"]) == (4, "Vai trò")
+        assert error["message"].startswith("Nhóm đã có người giữ vai trò này")
+
+        del members  # the second leader was a mistake: import the sheet without her
+        members = csv_bytes([
+            ["Mã tham chiếu", "Nhóm", "Họ và tên", "Vai trò", "Ngày tham gia"],
+            ["TV-1", "NHOM-HS", "Vũ Thị Lệ Quyên", "Trưởng nhóm", "01/03/2025"],
+            ["TV-2", "câu lạc bộ hướng dương", "Hoàng Thị Nguyệt", "Đồng đẳng viên", "2025-04-15"],
+        ])
+        assert (await _import(client, world, "peer-group-members", members, account="case_worker")).status_code == 200
+        listed = await client.get("/api/v1/peer-groups", params={"q": "huong duong"}, headers=world.auth("case_worker"))
+        (group,) = listed.json()["items"]
+        assert (group["kind"], group["members_active"], group["external_id"]) == ("club", 2, "NHOM-HS")
+
+        activities = csv_bytes([
+            ["Mã tham chiếu", "Loại hoạt động", "Tên hoạt động", "Ngày bắt đầu", "Đơn vị hành chính",
+             "Nhóm đồng đẳng", "Tổng số người tham gia", "Số nữ tham gia", "Địa điểm"],
+            ["HD-1", "Sinh hoạt nhóm", "Sinh hoạt chuyên đề: quyền của người lao động", "12/10/2026",
+             "Phường Ba Đình", "NHOM-HS", "22", "20", "Nhà văn hoá tổ dân phố số 5"],
+            ["HD-2", "Đối thoại ba bên", "Đối thoại chủ cơ sở – người lao động – chính quyền", "2026-10-20",
+             "Phường Ba Đình", None, "15", "16", "UBND phường"],
+        ])
+        response = await _import(client, world, "activities", activities, account="case_worker", dry_run=True)
+        (error,) = response.json()["errors"]
+        assert error["row"] == 3 and error["message"] == "Số nữ tham gia không được vượt tổng số."
