@@ -57,19 +57,16 @@ def _import_route(spec: ResourceSpec) -> None:
         if file.size is not None and file.size > settings.import_max_bytes:
             raise PayloadTooLarge(f"Import files are limited to {settings.import_max_bytes // (1024 * 1024)} MiB.")
         language = pick_language(accept_language)
-        rows = service.rows_in(file.file)
-        if rows > settings.import_job_threshold_rows:
-            job, path = await service.start_job(session, principal, spec, file.file, dry_run=dry_run,
-                                                language=language, filename=file.filename, rows_total=rows)
+        outcome = await service.submit(session, principal, spec, file.file, dry_run=dry_run, language=language,
+                                       filename=file.filename, job_threshold=settings.import_job_threshold_rows)
+        if isinstance(outcome, service.Ticket):
+            job = outcome.job
             background.add_task(
-                service.run_job, request.app.state.sessionmaker, job.id, principal, spec.name, path,
+                service.run_job, request.app.state.sessionmaker, job.id, principal, spec.name, outcome.path,
                 dry_run=dry_run, language=language, filename=file.filename, context=current_request.get(),
                 is_sqlite=settings.is_sqlite)
-            location = f"/api/v1/imports/jobs/{job.id}"
             body = ImportJobRead.model_validate(job).model_dump(mode="json")
-            return JSONResponse(body, status_code=202, headers={"Location": location})
-        outcome = await service.run(session, principal, spec, file.file, dry_run=dry_run, language=language,
-                                    filename=file.filename)
+            return JSONResponse(body, status_code=202, headers={"Location": f"/api/v1/imports/jobs/{job.id}"})
         result = ImportResult.model_validate(outcome.as_dict())
         if not dry_run and outcome.errors_total:
             # Returned, not raised: the run's audit event must still commit.
@@ -116,8 +113,7 @@ def _export_routes(export: ExportSpec) -> None:
         def make(fmt: str = fmt, media_type: str = media_type, streamer: Any = streamer) -> Any:
             async def export_list(request: Request, session: SessionDep, principal: Reader, flt: Filter,
                                   accept_language: AcceptLanguage = None) -> StreamingResponse:
-                await service.check_export_filter(session, flt)
-                await exports.record(session, principal, export, fmt)
+                await service.start_export(session, principal, export, flt, fmt)
                 language = pick_language(accept_language)
                 name = f"{export.name}-{date.today().isoformat()}.{fmt}"
                 return StreamingResponse(

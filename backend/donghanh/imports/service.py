@@ -6,6 +6,7 @@ import logging
 import shutil
 import tempfile
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -15,8 +16,9 @@ from donghanh.core.base import utcnow
 from donghanh.core.context import RequestContext, current_request
 from donghanh.core.errors import Forbidden, NotFound
 from donghanh.core.principal import Principal
-from donghanh.imports import templates
+from donghanh.imports import exports, templates
 from donghanh.imports.engine import ImportRun, Outcome, Progress
+from donghanh.imports.exports import ExportSpec
 from donghanh.imports.messages import Language
 from donghanh.imports.models import ImportJob, JobStatus
 from donghanh.imports.parsing import count_rows
@@ -49,6 +51,25 @@ async def run(session: AsyncSession, principal: Principal, spec: ResourceSpec, f
     importer = ImportRun(session, principal, spec, language=language, dry_run=dry_run, progress=progress,
                          filename=filename)
     return await importer.run(file)
+
+
+@dataclass
+class Ticket:
+    """A large import accepted as a job: the caller schedules `run_job` with these."""
+
+    job: ImportJob
+    path: Path
+
+
+async def submit(session: AsyncSession, principal: Principal, spec: ResourceSpec, file: IO[bytes], *,
+                 dry_run: bool, language: Language, filename: str | None, job_threshold: int) -> Outcome | Ticket:
+    """Run a small file now, in the caller's transaction; accept a large one as a job."""
+    rows = rows_in(file)
+    if rows > job_threshold:
+        job, path = await start_job(session, principal, spec, file, dry_run=dry_run, language=language,
+                                    filename=filename, rows_total=rows)
+        return Ticket(job, path)
+    return await run(session, principal, spec, file, dry_run=dry_run, language=language, filename=filename)
 
 
 def rows_in(file: IO[bytes]) -> int:
@@ -138,8 +159,10 @@ async def get_job(session: AsyncSession, principal: Principal, job_id: uuid.UUID
                                    "result": ImportResult.model_validate(job.result) if job.result else None})
 
 
-async def check_export_filter(session: AsyncSession, flt: Any) -> None:
-    """A bad org_unit filter is a 422 before the stream starts (afterwards it could only break the file)."""
+async def start_export(session: AsyncSession, principal: Principal, export: ExportSpec, flt: Any, fmt: str) -> None:
+    """Before the stream starts: a bad org_unit filter is a 422 (afterwards it could only break the file),
+    and the export is audited with the fields it carries."""
     unit = getattr(flt, "org_unit", None)
     if unit is not None:
         await org_units.filter_path(session, unit)
+    await exports.record(session, principal, export, fmt)
