@@ -324,7 +324,11 @@ class ImportRun:
         keep = set(self.session.identity_map.keys())
         outer = await self.session.begin_nested()
         try:
+            missing = any(key == "missing_column" for _, _, key, _ in table.header.errors)
             for chunk in self._chunks(table.rows):
+                if missing:  # every row would fail the same way: the header error says it once
+                    self.outcome.rows += len(chunk)
+                    continue
                 rows = [await self._prepare(number, raw) for number, raw in chunk]
                 existing = await self._existing([r for r in rows if not r.errors])
                 await self._chunk(rows, existing)

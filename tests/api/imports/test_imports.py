@@ -182,9 +182,13 @@ class TestErrors:
         assert await session.scalar(select(func.count()).select_from(Establishment)) == before
 
     async def test_unknown_and_missing_columns_are_named(self, client: httpx.AsyncClient, world: World) -> None:
-        rows = [["Mã tham chiếu", "Tên cơ sở", "Số bàn"], ["CS-9", "Quán Gió", "12"]]
+        rows = [["Mã tham chiếu", "Tên cơ sở", "Số bàn"], ["CS-9", "Quán Gió", "12"], ["CS-10", "Quán Mây", "3"]]
         body = (await _import(client, world, "establishments", csv_bytes(rows), dry_run=True)).json()
-        assert {(e["row"], e["column"]) for e in body["errors"]} >= {(1, "Số bàn"), (1, "Loại hình")}
+        assert [(e["row"], e["column"], e["message"]) for e in body["errors"]] == [
+            (1, "Số bàn", "Cột không xác định “Số bàn”: đổi tên theo mẫu hoặc xóa cột."),
+            (1, "Loại hình", "Thiếu cột bắt buộc “Loại hình”."),
+            (1, "Đơn vị hành chính", "Thiếu cột bắt buộc “Đơn vị hành chính”."),
+        ]
 
     async def test_the_same_external_id_twice_in_a_file(self, client: httpx.AsyncClient, world: World) -> None:
         rows = establishment_rows()
