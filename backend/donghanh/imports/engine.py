@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -25,11 +26,12 @@ from donghanh.imports.cells import CellError
 from donghanh.imports.messages import Language, from_pydantic, say, translate
 from donghanh.imports.parsing import read_table
 from donghanh.imports.resolver import Resolver
-from donghanh.imports.specs import Column, ResourceSpec, Row
+from donghanh.imports.specs import SYSTEM_ID, Column, ResourceSpec, Row
 
 log = logging.getLogger("donghanh.imports")
 
 CHUNK_ROWS = 500
+_BY_ID = "\x00id:"  # existing records found by their system id, beside those found by external_id
 MAX_REPORTED_ERRORS = 1000
 
 Progress = Callable[[int], Any]
@@ -159,6 +161,12 @@ class ImportRun:
     async def _prepare(self, number: int, raw: dict[str, Any]) -> Row:
         row = Row(number, {})
         for key, value in raw.items():
+            if key == SYSTEM_ID.key:
+                try:
+                    row.record_id = uuid.UUID(str(value).strip())
+                except ValueError:
+                    row.errors.append((key, CellError("not_a_system_id", value=str(value).strip())))
+                continue
             column = self.spec.column_for(key)
             if column is None:
                 continue
@@ -168,7 +176,7 @@ class ImportRun:
                 row.errors.append((key, exc))
         await self.spec.resolve(self.resolver, row)
         for column in self.spec.columns:
-            if column.required and column.key not in raw:
+            if column.required and column.key not in raw and not (row.record_id and column.key == "external_id"):
                 row.errors.append((column.key, CellError("required")))
         return row
 
@@ -182,8 +190,11 @@ class ImportRun:
     async def _existing(self, rows: list[Row]) -> dict[str, list[Any]]:
         keys = [str(r.payload[self.spec.key_field]) for r in rows if r.payload.get(self.spec.key_field) is not None]
         found: dict[str, list[Any]] = {}
-        for obj in await self.resolver.lookup(self.spec.model).by_keys(self.spec.key_field, keys):
+        lookup = self.resolver.lookup(self.spec.model)
+        for obj in await lookup.by_keys(self.spec.key_field, keys):
             found.setdefault(str(getattr(obj, self.spec.key_field)), []).append(obj)
+        for obj in await lookup.by_ids(r.record_id for r in rows if r.record_id is not None):
+            found[_BY_ID + str(obj.id)] = [obj]
         return found
 
     def _pick(self, row: Row, candidates: list[Any]) -> Any:
@@ -197,6 +208,12 @@ class ImportRun:
         if len(candidates) == 1:
             return candidates[0]
         raise CellError("external_id_ambiguous", value=row.payload.get(self.spec.key_field))
+
+    def _by_id(self, row: Row, existing: dict[str, list[Any]]) -> Any:
+        found = existing.get(_BY_ID + str(row.record_id))
+        if not found:
+            raise CellError("record_unknown", value=str(row.record_id), column=SYSTEM_ID.key)
+        return found[0]
 
     async def _current(self, existing: Any) -> dict[str, Any]:
         if self.spec.current is not None:
@@ -240,7 +257,7 @@ class ImportRun:
         except ValidationError as exc:
             self._validation_error(row, exc)
             return
-        key = self._key(row)
+        key = self._key(row) or ((None, _BY_ID + str(row.record_id)) if row.record_id else None)
         if key is not None:
             if key in self.seen:
                 self._error(row.number, self.spec.key_field,
@@ -250,6 +267,8 @@ class ImportRun:
             self.chunk_keys.append(key)
         try:
             target = self._pick(row, existing.get(key[1], []) if key else [])
+            if target is None and row.record_id is not None:
+                target = self._by_id(row, existing)
             if isolated:
                 async with self.session.begin_nested():
                     result = await self._write(row, model, target)

@@ -28,7 +28,7 @@ from donghanh.establishments import service as establishments
 from donghanh.establishments.schemas import EstablishmentFilter
 from donghanh.imports import cells
 from donghanh.imports.resources import RESOURCES
-from donghanh.imports.specs import Column
+from donghanh.imports.specs import SYSTEM_ID, Column
 from donghanh.org_units.models import OrgUnit
 from donghanh.organisations.models import Organisation
 from donghanh.peer_groups import service as peer_groups
@@ -41,7 +41,6 @@ from donghanh.referrals.schemas import ReferralFilter
 PAGE = 500
 Fetch = Callable[[AsyncSession, Principal, Any, str | None, int], Awaitable[Any]]
 PROTECTED = ("full_name", "phone", "id_number", "notes")
-ID = Column("id", "Mã hệ thống", "System ID")
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ class ExportSpec:
 
     def columns(self, principal: Principal) -> list[Column]:
         identify = principal.can(Permission.clients_identify)
-        chosen = [ID]
+        chosen = [SYSTEM_ID]
         for column in self.import_spec.columns:
             if column.key in self.skip or (column.key in self.protected and not identify):
                 continue

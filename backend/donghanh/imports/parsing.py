@@ -11,7 +11,7 @@ from typing import IO, Any
 
 from donghanh.core.text import fold
 from donghanh.imports.cells import CellError
-from donghanh.imports.specs import Column, ResourceSpec
+from donghanh.imports.specs import SYSTEM_ID, Column, ResourceSpec
 
 XLSX_MAGIC = b"PK\x03\x04"
 
@@ -91,7 +91,7 @@ class Header:
 
 def match_header(spec: ResourceSpec, row: int, cells: list[Any]) -> Header:
     by_name: dict[str, Column] = {}
-    for column in spec.columns:
+    for column in (*spec.columns, SYSTEM_ID):
         for name in _header_names(column):
             by_name.setdefault(name, column)
     columns: list[Column | None] = []
@@ -116,7 +116,8 @@ def match_header(spec: ResourceSpec, row: int, cells: list[Any]) -> Header:
             seen.add(column.key)
         columns.append(column)
     for column in spec.columns:
-        if column.required and column.key not in seen:
+        by_system_id = column.key == "external_id" and SYSTEM_ID.key in seen  # an export edited and re-imported
+        if column.required and column.key not in seen and not by_system_id:
             errors.append((row, column.vi, "missing_column", {"value": column.vi}))
     texts = ["" if _is_blank(v) else str(v).strip() for v in cells]
     return Header(row, columns, texts, errors)

@@ -1,6 +1,7 @@
 """Look-ups an import needs, every one through the scoping layer (visible(model, principal))."""
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,6 +31,14 @@ class Lookup(ScopedRepository[Any]):
         column = getattr(self.model, key_field)
         # populate_existing: what a rolled-back savepoint left in memory never passes for the stored row.
         stmt = self.select().where(column.in_(wanted)).execution_options(populate_existing=True)
+        return list((await self.session.execute(stmt)).scalars().all())
+
+
+    async def by_ids(self, ids: Iterable[uuid.UUID]) -> list[Any]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return []
+        stmt = self.select().where(self.model.id.in_(wanted)).execution_options(populate_existing=True)
         return list((await self.session.execute(stmt)).scalars().all())
 
 

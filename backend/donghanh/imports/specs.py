@@ -3,6 +3,7 @@ of value, the code list), how a row's references are resolved, and which domain 
 updates it. The engine does the rest, the same way for every resource."""
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,11 @@ class Column:
         return self.field or (self.key + "_id" if self.kind == "ref" else self.key)
 
 
+# The record's own id, as exports write it: a row that carries it (and no external_id) updates that record,
+# so a list exported, edited and imported back changes what was edited and doubles nothing.
+SYSTEM_ID = Column("id", "Mã hệ thống", "System ID")
+
+
 @dataclass
 class Row:
     """One data row on its way through: values by column key, the schema payload, and where it failed."""
@@ -38,7 +44,8 @@ class Row:
     number: int
     values: dict[str, Any]
     payload: dict[str, Any] = field(default_factory=dict)
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (column key, message)
+    errors: list[tuple[str, Any]] = field(default_factory=list)  # (column key, CellError or message)
+    record_id: uuid.UUID | None = None
 
 
 # (session, principal, validated create schema, payload) → the new record

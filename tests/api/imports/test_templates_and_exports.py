@@ -6,7 +6,7 @@ import io
 
 import httpx
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from donghanh.core.roles import ROLE_PERMISSIONS, Permission, Role
 from tests.api.imports.files import csv_bytes, establishment_rows
@@ -67,7 +67,8 @@ class TestExport:
         assert rows[0]["Ngày ký cam kết"] == "2026-03-15"
         assert rows[0]["Đơn vị hành chính"] == "Phường Ba Đình"
 
-    async def test_export_then_import_changes_nothing(self, client: httpx.AsyncClient, world: World) -> None:
+    async def test_export_edit_and_import_back_changes_only_the_edit(self, client: httpx.AsyncClient,
+                                                                      world: World) -> None:
         await _import(client, world, "establishments", csv_bytes(establishment_rows()))
         exported = await client.get("/api/v1/exports/establishments.xlsx", params={"q": "ba dinh"},
                                     headers=world.auth("program_manager"))
@@ -75,17 +76,35 @@ class TestExport:
         book = load_workbook(io.BytesIO(exported.content))
         sheet = book.active
         header = [c.value for c in sheet[1]]
-        ids = header.index("Mã tham chiếu")
-        rows = [[*row] for row in sheet.iter_rows(min_row=2, values_only=True) if row[ids]]  # ours, not the world's
-        assert len(rows) == 3
-        stripped = io.BytesIO()
-        out = Workbook()
-        out.active.append([h for h in header if h != "Mã hệ thống"])
-        for row in rows:
-            out.active.append(row[1:])
-        out.save(stripped)
-        again = (await _import(client, world, "establishments", stripped.getvalue(), filename="x.xlsx")).json()
-        assert (again["unchanged"], again["errors"]) == (3, [])
+        assert header[:3] == ["Mã hệ thống", "Mã tham chiếu", "Tên cơ sở"]
+        rows = [*sheet.iter_rows(min_row=2)]
+        # Ours (with an external id) and the world's karaoke bar, registered in the app without one.
+        assert len(rows) == 4 and sum(1 for r in rows if r[1].value is None) == 1
+        unchanged = io.BytesIO()
+        book.save(unchanged)
+        again = (await _import(client, world, "establishments", unchanged.getvalue(), filename="x.xlsx")).json()
+        assert (again["unchanged"], again["created"], again["errors"]) == (4, 0, [])
+
+        registered_in_app = next(r for r in rows if r[1].value is None)
+        registered_in_app[header.index("Số lao động nữ")].value = 17
+        edited = io.BytesIO()
+        book.save(edited)
+        again = (await _import(client, world, "establishments", edited.getvalue(), filename="x.xlsx")).json()
+        assert (again["updated"], again["unchanged"], again["created"]) == (1, 3, 0)
+        read = await client.get(f"/api/v1/establishments/{registered_in_app[0].value}",
+                                headers=world.auth("program_manager"))
+        assert read.json()["workers_female"] == 17
+
+    async def test_a_system_id_outside_the_callers_view_is_an_error(self, client: httpx.AsyncClient,
+                                                                     world: World) -> None:
+        rows = [["Mã hệ thống", "Tên cơ sở", "Loại hình", "Đơn vị hành chính"],
+                [str(world.establishments["hcm"]), "Karaoke Bến Thành", "Karaoke", "Phường Ba Đình"],
+                ["không-phải-mã", "Karaoke X", "Karaoke", "Phường Ba Đình"]]
+        body = (await _import(client, world, "establishments", csv_bytes(rows), dry_run=True)).json()
+        # A bad id leaves the row with neither key: both are said.
+        assert [(e["row"], e["column"]) for e in body["errors"]] == [(2, "Mã hệ thống"), (3, "Mã hệ thống"),
+                                                                      (3, "Mã tham chiếu")]
+        assert body["errors"][0]["message"].startswith("Không có bản ghi với mã hệ thống")
 
     async def test_identity_only_for_roles_that_may_read_it(self, client: httpx.AsyncClient, world: World,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
