@@ -39,6 +39,22 @@ def text(value: Any) -> str | None:
     return result or None
 
 
+def phone(value: Any) -> str | None:
+    """A number Excel stored as a number has lost its leading 0: 912345678 is 0912345678."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        digits = str(int(value))
+        return "0" + digits if len(digits) == 9 else digits
+    return text(value)
+
+
+def id_number(value: Any) -> str | None:
+    """A 12-digit citizen id typed as a number loses its leading 0 (079… becomes 79…)."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        digits = str(int(value))
+        return digits.zfill(12) if len(digits) == 11 else digits
+    return text(value)
+
+
 def as_date(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()

@@ -102,6 +102,10 @@ def convert(column: Column, value: Any) -> Any:
         return cells.as_code(value, column.enum or "")
     if kind == "enum_list":
         return cells.as_codes(value, column.enum or "")
+    if kind == "phone":
+        return cells.phone(value)
+    if kind == "id_number":
+        return cells.id_number(value)
     return cells.text(value)
 
 
@@ -372,7 +376,8 @@ class ImportRun:
     async def _finish(self, started: float) -> Outcome:
         self.outcome.seconds = round(time.monotonic() - started, 3)
         action = "import_dry_run" if self.dry_run else ("import" if self.outcome.committed else "import_rejected")
-        await audit.record(self.session, self.principal, action, "import:" + self.spec.name, self.filename,
+        await audit.record(self.session, self.principal, action, "import:" + self.spec.name,
+                           (self.filename or "")[:64] or None,
                            fields=sorted(self.headers), org_unit_id=self.principal.org_unit_id)
         return self.outcome
 

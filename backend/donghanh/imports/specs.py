@@ -20,7 +20,7 @@ class Column:
     key: str  # the canonical (English) header, and the schema field unless `field` says otherwise
     vi: str
     en: str
-    kind: str = "text"  # text | date | int | money | bool | enum | enum_list | ref
+    kind: str = "text"  # text | date | int | decimal | money | bool | enum | enum_list | ref | phone | id_number
     required: bool = False
     enum: str | None = None  # a key of labels.LABELS
     example: Any = None

@@ -287,3 +287,17 @@ class TestGroupsAndActivities:
         response = await _import(client, world, "activities", activities, account="case_worker", dry_run=True)
         (error,) = response.json()["errors"]
         assert error["row"] == 3 and error["message"] == "Số nữ tham gia không được vượt tổng số."
+
+
+class TestExcelHabits:
+    async def test_numbers_that_lost_their_leading_zero_and_a_long_file_name(self, client: httpx.AsyncClient,
+                                                                             world: World) -> None:
+        rows = [CLIENT_HEADER[:8] + ["Số CCCD", "Ngày đồng ý xử lý dữ liệu"],
+                ["KH-050", "Người có nguy cơ", "Nữ", 2001, "Tày", "Phường Ba Đình", "Nông Thị Hoà", 912345678,
+                 79301001234, datetime(2026, 10, 1)]]
+        response = await _import(client, world, "clients", xlsx_bytes(rows), account="case_worker",
+                                 filename="so-theo-doi-nguoi-duoc-ho-tro-phuong-ba-dinh-quy-3-nam-2026-ban-cuoi.xlsx")
+        assert response.status_code == 200, response.text
+        exported = await client.get("/api/v1/exports/clients.csv", headers=world.auth("case_worker"))
+        line = next(row for row in exported.content.decode("utf-8-sig").splitlines() if "KH-050" in row)
+        assert "0912345678" in line and "079301001234" in line
