@@ -7,11 +7,12 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import IO, Any
 
 from donghanh.core.text import fold
 from donghanh.imports.cells import CellError
-from donghanh.imports.specs import SYSTEM_ID, Column, ResourceSpec
+from donghanh.imports.specs import SYSTEM_ID, Column, ResourceSpec, example_value
 
 XLSX_MAGIC = b"PK\x03\x04"
 
@@ -129,6 +130,22 @@ def _is_second_header(spec: ResourceSpec, header: Header, cells: list[Any]) -> b
     return bool(named) and all(fold(str(v)) in _header_names(c) for c, v in named)
 
 
+def _same(value: Any) -> Any:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value.isoformat() if isinstance(value, date) else str(value).strip()
+
+
+def _is_example(spec: ResourceSpec, header: Header, cells: list[Any]) -> bool:
+    """The template's example row, left as it was: not data (a forgotten sample must not be imported)."""
+    given = {c.key: v for c, v in zip(header.columns, cells, strict=False) if c is not None and not _is_blank(v)}
+    examples = {c.key: example_value(c) for c in spec.columns if c.example is not None}
+    return bool(given) and set(given) == set(examples) and all(
+        _same(given[k]) == _same(examples[k]) for k in given)
+
+
 @dataclass
 class Table:
     header: Header
@@ -148,13 +165,16 @@ def read_table(spec: ResourceSpec, file: IO[bytes]) -> Table:
         raise FileError("empty_file")
 
     def rows() -> Iterator[tuple[int, dict[str, Any]]]:
-        first = True
+        first, after_second_header = True, False
         for number, cells in source:
             if all(_is_blank(c) for c in cells):
                 continue
-            if first:
-                first = False
-                if _is_second_header(spec, header, cells):
+            if first or after_second_header:
+                if first and _is_second_header(spec, header, cells):
+                    first, after_second_header = False, True
+                    continue
+                first = after_second_header = False
+                if _is_example(spec, header, cells):
                     continue
             values = {}
             for column, value in zip(header.columns, cells, strict=False):

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.core.principal import Principal
 from donghanh.core.roles import Permission
+from donghanh.imports import cells
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,20 @@ class Column:
     @property
     def target(self) -> str:
         return self.field or (self.key + "_id" if self.kind == "ref" else self.key)
+
+
+def example_value(column: Column) -> Any:
+    """The template's example cell for a column, typed as Excel should hold it (a date, a label, a number)."""
+    value = column.example
+    if value is None:
+        return None
+    if column.kind == "date" and isinstance(value, str):
+        return cells.as_date(value)
+    if column.kind == "enum" and column.enum:
+        return cells.label(column.enum, str(value))
+    if column.kind == "money":
+        return cells.as_money(value)
+    return value
 
 
 # The record's own id, as exports write it: a row that carries it (and no external_id) updates that record,

@@ -10,9 +10,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from donghanh.imports import cells
 from donghanh.imports.labels import LABELS
-from donghanh.imports.specs import ResourceSpec
+from donghanh.imports.specs import ResourceSpec, example_value
 
 DATA_SHEET = "Dữ liệu"
 LISTS_SHEET = "Danh mục"
@@ -25,18 +24,6 @@ _HINTS = {
     "enum_list": "Nhiều giá trị cách nhau bởi dấu ;",
     "ref": "Mã hoặc tên (không phân biệt dấu)",
 }
-
-
-def _example(spec: ResourceSpec, key: str, value: object, kind: str, enum: str | None) -> object:
-    if value is None:
-        return None
-    if kind == "date" and isinstance(value, str):
-        return cells.as_date(value)
-    if kind == "enum" and enum:
-        return cells.label(enum, str(value))
-    if kind == "money":
-        return cells.as_money(value)
-    return value
 
 
 def workbook(spec: ResourceSpec) -> bytes:
@@ -59,8 +46,8 @@ def workbook(spec: ResourceSpec) -> bytes:
             hint = "Chọn trong danh sách (mã hoặc nhãn đều được)"
         if hint:
             vi.comment = Comment(hint, "Đồng Hành")
-        example = _example(spec, column.key, column.example, column.kind, column.enum)
-        cell = sheet.cell(row=FIRST_DATA_ROW, column=index, value=example)
+        cell = sheet.cell(row=FIRST_DATA_ROW, column=index, value=example_value(column))
+        cell.font = Font(italic=True, color="777777")
         if column.kind == "date":
             cell.number_format = "DD/MM/YYYY"
         elif column.kind == "money":
@@ -78,6 +65,8 @@ def workbook(spec: ResourceSpec) -> bytes:
                 allow_blank=True, showErrorMessage=False)
             validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{LAST_VALIDATED_ROW}")
             sheet.add_data_validation(validation)
+    sheet.cell(row=FIRST_DATA_ROW, column=1).comment = Comment(
+        "Dòng ví dụ: ghi đè bằng dữ liệu của bạn. Nếu để nguyên, dòng này không được nhập.", "Đồng Hành")
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     buffer = io.BytesIO()
     book.save(buffer)

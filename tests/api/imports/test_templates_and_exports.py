@@ -36,7 +36,13 @@ class TestTemplate:
         book.save(filled)
         result = await _import(client, world, "establishments", filled.getvalue(), filename="mau.xlsx")
         assert result.status_code == 200, result.text
-        assert (result.json()["rows"], result.json()["created"]) == (2, 2)
+        # The example row left as it was is not data: only the office's own row is imported.
+        assert (result.json()["rows"], result.json()["created"]) == (1, 1)
+        sheet["B3"] = "Karaoke Hoa Hồng Mới"  # an example row that was edited is data
+        filled = io.BytesIO()
+        book.save(filled)
+        result = await _import(client, world, "establishments", filled.getvalue(), filename="mau.xlsx")
+        assert (result.json()["rows"], result.json()["created"], result.json()["unchanged"]) == (2, 1, 1)
 
     async def test_a_role_that_cannot_import_gets_no_template(self, client: httpx.AsyncClient,
                                                               world: World) -> None:
