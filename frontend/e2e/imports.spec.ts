@@ -1,20 +1,60 @@
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, expect, randomSuffix, test } from './fixtures';
 import { ImportPage } from './pages/import-page';
 
-// The office moves its Excel register in (issue #8): template → filled file with two bad rows → the dry run
+// The office moves its Excel register in (issue #8): template → the template filled with two bad rows → the dry run
 // names row, column and reason → fix → import → the rows are in the list; importing again changes nothing.
 
-const HEADER = 'Mã tham chiếu;Tên cơ sở;Loại hình;Đơn vị hành chính;Địa chỉ;Chủ cơ sở;Số lao động nữ;Ngày ký cam kết';
+// The officer fills the downloaded template in Excel; here openpyxl (from the project's venv) types the rows.
+const HERE = dirname(fileURLToPath(import.meta.url));
+const PYTHON = resolve(HERE, '../../.venv/bin/python');
+const FILL = resolve(HERE, 'support/fill_template.py');
 
-function register(suffix: string, broken: boolean): string {
-  const rows = [
-    `CS-${suffix}-1;Karaoke Ánh Trăng ${suffix};Karaoke;Phường Ba Đình;12 Đội Cấn;Nguyễn Thị Hạnh;8;15/03/2026`,
-    `CS-${suffix}-2;Xông hơi Suối Mơ ${suffix};${broken ? 'Xông hơi đá muối' : 'Xoa bóp, xông hơi'};ba dinh;3 Liễu Giai;Trần Văn Tú;5;2026-04-01`,
-    `CS-${suffix}-3;Nhà nghỉ Hoa Đào ${suffix};Khách sạn, nhà nghỉ;Phường Ba Đình;27 Kim Mã;Lê Thị Đào;2;`,
-    `CS-${suffix}-4;Quán bar Gió Đông ${suffix};Quán bar, vũ trường;Phường Ba Đình;5 Ngọc Hà;Phạm Đức Anh;6;${broken ? '31/02/2026' : '28/02/2026'}`,
+function register(suffix: string, broken: boolean): Record<string, string>[] {
+  const base = { 'Đơn vị hành chính': 'Phường Ba Đình', 'Số lao động nữ': '4' };
+  return [
+    {
+      ...base,
+      'Mã tham chiếu': `CS-${suffix}-1`,
+      'Tên cơ sở': `Karaoke Ánh Trăng ${suffix}`,
+      'Loại hình': 'Karaoke',
+      'Chủ cơ sở': 'Nguyễn Thị Hạnh',
+      'Ngày ký cam kết': '15/03/2026',
+    },
+    {
+      ...base,
+      'Mã tham chiếu': `CS-${suffix}-2`,
+      'Tên cơ sở': `Xông hơi Suối Mơ ${suffix}`,
+      'Loại hình': broken ? 'Xông hơi đá muối' : 'Xoa bóp, xông hơi',
+      'Đơn vị hành chính': 'ba dinh',
+      'Chủ cơ sở': 'Trần Văn Tú',
+      'Ngày ký cam kết': '2026-04-01',
+    },
+    {
+      ...base,
+      'Mã tham chiếu': `CS-${suffix}-3`,
+      'Tên cơ sở': `Nhà nghỉ Hoa Đào ${suffix}`,
+      'Loại hình': 'Khách sạn, nhà nghỉ',
+      'Chủ cơ sở': 'Lê Thị Đào',
+    },
+    {
+      ...base,
+      'Mã tham chiếu': `CS-${suffix}-4`,
+      'Tên cơ sở': `Quán bar Gió Đông ${suffix}`,
+      'Loại hình': 'Quán bar, vũ trường',
+      'Chủ cơ sở': 'Phạm Đức Anh',
+      'Ngày ký cam kết': broken ? '31/02/2026' : '28/02/2026',
+    },
   ];
-  return `\ufeff${HEADER}\r\n${rows.join('\r\n')}\r\n\r\n`;
+}
+
+function fill(template: string, out: string, rows: Record<string, string>[]): string {
+  execFileSync(PYTHON, [FILL, template, out, JSON.stringify(rows)]);
+  return out;
 }
 
 test('an office imports its establishment register: template, dry run with two bad rows, fix, import, see the rows', async ({
@@ -33,24 +73,25 @@ test('an office imports its establishment register: template, dry run with two b
   await imports.choose('establishments');
   const template = await imports.downloadTemplate();
   expect(template.suggestedFilename()).toBe('mau-nhap-establishments.xlsx');
-  const bytes = await readFile((await template.path()) ?? '');
-  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  const work = await mkdtemp(join(tmpdir(), 'donghanh-e2e-'));
+  const templatePath = join(work, template.suggestedFilename());
+  await template.saveAs(templatePath);
 
   // Two bad rows: an establishment type that is not in the list, and 31 February.
-  await imports.attach('so-theo-doi.csv', register(suffix, true));
+  await imports.attach(fill(templatePath, join(work, 'so-theo-doi.xlsx'), register(suffix, true)));
   await imports.check();
   await imports.expectOutcome('dryRunErrors');
   await expect(imports.errorRows()).toHaveCount(2);
-  await expect(imports.errorRows().nth(0)).toContainText('3');
+  await expect(imports.errorRows().nth(0).getByRole('cell').first()).toHaveText('4');
   await expect(imports.errorRows().nth(0)).toContainText('Loại hình');
   await expect(imports.errorRows().nth(0)).toContainText('không có trong danh mục');
-  await expect(imports.errorRows().nth(1)).toContainText('5');
+  await expect(imports.errorRows().nth(1).getByRole('cell').first()).toHaveText('6');
   await expect(imports.errorRows().nth(1)).toContainText('Ngày ký cam kết');
   await expect(imports.errorRows().nth(1)).toContainText('không phải là ngày');
   await expect(page.getByTestId('count-created')).toHaveText('2');
 
   // Fixed: the dry run is clean, then the real import writes all four.
-  await imports.attach('so-theo-doi.csv', register(suffix, false));
+  await imports.attach(fill(templatePath, join(work, 'so-theo-doi-da-sua.xlsx'), register(suffix, false)));
   await imports.check();
   await imports.expectOutcome('dryRunOk');
   await imports.run();

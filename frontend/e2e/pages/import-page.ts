@@ -13,10 +13,8 @@ export class ImportPage {
     return download;
   }
 
-  async attach(name: string, content: string) {
-    await this.page
-      .getByTestId('import-file')
-      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf-8') });
+  async attach(path: string) {
+    await this.page.getByTestId('import-file').setInputFiles(path);
   }
 
   async check() {
