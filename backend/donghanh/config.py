@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     outbox_poll_seconds: float = 2.0
 
     small_cell_threshold: int = 5
+    # Report due dates (PRODUCT.md §1): monthly on this day of the next month; quarterly and six-monthly on
+    # this day of the period's last month; yearly on this month and day.
+    report_due_day_monthly: int = Field(5, ge=1, le=28)
+    report_due_day_quarterly: int = Field(10, ge=1, le=28)
+    report_due_annual_month: int = Field(12, ge=1, le=12)
+    report_due_annual_day: int = Field(10, ge=1, le=28)
     serve_spa: bool = True
     spa_dist: str = "frontend/dist"
     cors_origins: list[str] = Field(default_factory=list)

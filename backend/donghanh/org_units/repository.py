@@ -76,3 +76,19 @@ async def successor_paths_into(session: AsyncSession, path: str) -> list[str]:
 
 async def by_path(session: AsyncSession, path: str) -> OrgUnit | None:
     return (await session.execute(select(OrgUnit).where(OrgUnit.path == path))).scalar_one_or_none()
+
+
+async def reporting_children(session: AsyncSession, unit: OrgUnit, day: date) -> list[OrgUnit]:
+    """The units that report to `unit` for a period ending on `day`: its children in force that day, or,
+    for a period before the 2025 reform, the children of the legacy units merged into it."""
+    parents = select(OrgUnit.id).where(or_(OrgUnit.id == unit.id, OrgUnit.successor_id == unit.id))
+    stmt = select(OrgUnit).where(
+        OrgUnit.parent_id.in_(parents), current_on(day),
+        or_(OrgUnit.valid_from.is_(None), OrgUnit.valid_from <= day),
+    ).order_by(OrgUnit.name_search, OrgUnit.code)
+    return list((await session.execute(stmt)).scalars().all())
+
+
+async def ids_under(session: AsyncSession, paths: tuple[str, ...]) -> set[uuid.UUID]:
+    stmt = select(OrgUnit.id).where(path_prefix_match(OrgUnit.path, paths))
+    return set((await session.execute(stmt)).scalars().all())

@@ -153,3 +153,11 @@ async def update(
     await audit.record(session, principal, "update", "org_unit", unit.id, fields=sorted(changes), org_unit_id=unit.id)
     clear_scope_cache()
     return await get(session, unit.id)
+
+
+async def reporting_children(session: AsyncSession, unit: OrgUnit, day: date) -> list[OrgUnit]:
+    return await repository.reporting_children(session, unit, day)
+
+
+async def unit_ids_under(session: AsyncSession, paths: tuple[str, ...]) -> set[uuid.UUID]:
+    return await repository.ids_under(session, paths)
