@@ -334,7 +334,8 @@ INDICATORS: dict[str, Indicator] = {i.code: i for i in [
 ]}
 # Distinct people and medians do not add up across units (a person reached in two communes is one person);
 # every other count and amount does, so a parent's figure must equal the sum of its children's.
-NOT_ADDITIVE = frozenset({"people_reached", "people_with_needs", "people_referred", "median_days_to_completion"})
+NOT_ADDITIVE = frozenset({"people_reached", "people_with_needs", "people_referred", "referral_completion_rate",
+                          "median_days_to_completion"})
 DERIVED = {"referral_rate": ("people_referred", "people_with_needs"),
            "budget_execution_rate": ("budget_spent_vnd", "budget_allocated_vnd")}
 

@@ -255,7 +255,9 @@ async def consolidation(session: AsyncSession, principal: Principal, *, org_unit
     values, reconciles = [], complete
     totals: dict[str, int | Decimal | None] = {}
     for code, definition in INDICATORS.items():
-        additive = is_additive(code) or code in ("people_reached", "people_with_needs", "people_referred")
+        # Offices add up people too (a person reached in two communes then counts twice); the check below
+        # holds only for the truly additive figures.
+        additive = is_additive(code) or code.startswith("people_")
         consolidated: int | Decimal | None = None
         per_unit: dict[str, int | Decimal | None] = {}
         for child in children:
@@ -266,7 +268,7 @@ async def consolidation(session: AsyncSession, principal: Principal, *, org_unit
         live_value = live[code].value
         difference = None
         if is_additive(code) and complete and isinstance(live_value, int):
-            expected = (consolidated or 0) + int(own.get(code) or 0)
+            expected = (consolidated or 0) + int(own[code].value or 0) if code in own else consolidated or 0
             difference = live_value - expected
             reconciles = reconciles and difference == 0
         totals[code] = consolidated
