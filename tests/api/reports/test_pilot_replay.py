@@ -146,10 +146,10 @@ async def test_the_consolidated_report_adds_up_and_catches_later_changes(session
     officer, manager = await _officer(session, world, units["d1"]), await _manager(session, world, units["p"])
     wards = [units["w1"], units["w2"], units["w3"]]
     for ward in wards:
-        report = await reports.create(session, officer, report_in=ReportCreate(org_unit_id=ward.id, period="2019Q4"),
-                                      settings=settings)
-        await reports.transition(session, officer, report.id, transition_in=ReportTransition(action=ReportAction.submit),
-                                 if_match=None)
+        report = await reports.create(session, officer, settings=settings,
+                                      report_in=ReportCreate(org_unit_id=ward.id, period="2019Q4"))
+        await reports.transition(session, officer, report.id, if_match=None,
+                                 transition_in=ReportTransition(action=ReportAction.submit))
         await reports.transition(session, manager, report.id,
                                  transition_in=ReportTransition(action=ReportAction.approve), if_match=None)
     consolidated = await reports.consolidation(session, manager, org_unit=units["d1"].id, period="2019Q4", k=5)
