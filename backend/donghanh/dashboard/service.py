@@ -77,7 +77,13 @@ async def dashboard(session: AsyncSession, principal: Principal, *, org_unit: uu
 
     children = await org_units.reporting_children(session, unit, parsed.end)
     columns: dict[str, dict[str, int]] = {code: {} for code in BY_UNIT}
+    busy = await indicators.outreach_paths(session, unit, parsed)
     for child in children:
+        paths = await org_units.scope_paths(session, child)
+        if not any(p.startswith(paths) for p in busy):  # nothing there in the period: zeros, no queries
+            for code in BY_UNIT:
+                columns[code][str(child.id)] = 0
+            continue
         child_results = await indicators.figures(session, child, parsed, BY_UNIT)
         for code in BY_UNIT:
             columns[code][str(child.id)] = int(child_results[code].value or 0)

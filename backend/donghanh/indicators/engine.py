@@ -21,6 +21,7 @@ from donghanh.core.principal import Principal
 from donghanh.core.scoping import in_paths, in_subtree
 from donghanh.establishments.models import Establishment, Inspection
 from donghanh.indicators.periods import Period
+from donghanh.org_units.models import OrgUnit
 from donghanh.peer_groups.models import PeerGroup, PeerGroupMember
 from donghanh.plans.models import BudgetLine, Expenditure, Plan
 from donghanh.referrals.models import Referral
@@ -338,6 +339,17 @@ NOT_ADDITIVE = frozenset({"people_reached", "people_with_needs", "people_referre
                           "median_days_to_completion"})
 DERIVED = {"referral_rate": ("people_referred", "people_with_needs"),
            "budget_execution_rate": ("budget_spent_vnd", "budget_allocated_vnd")}
+
+
+async def units_with_outreach(session: AsyncSession, scope: Scope) -> set[str]:
+    """Paths of the units with a contact, or a referral sent or closed, in the period: a table of many
+    units computes only these and shows zeros for the rest."""
+    contacts = select(OutreachContact.org_unit_id).where(scope.where(OutreachContact.org_unit_id),
+                                                         scope.during(OutreachContact.contacted_on))
+    referrals = select(Referral.org_unit_id).where(scope.where(Referral.org_unit_id), or_(
+        scope.during_ts(Referral.sent_at), scope.during_ts(Referral.closed_at)))
+    stmt = select(OrgUnit.path).where(or_(OrgUnit.id.in_(contacts), OrgUnit.id.in_(referrals)))
+    return set((await session.execute(stmt.execution_options(donghanh_scoped=True))).scalars().all())
 
 
 def is_additive(code: str) -> bool:

@@ -40,8 +40,6 @@ class ReportTransition(BaseModel):
 
 
 class ReportFilter(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
     org_unit: uuid.UUID | None = Field(None, description="Reports of this unit and the units below it.")
     period: str | None = Field(None, max_length=10)
     status: ReportStatus | None = None
