@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends
 
 from donghanh.config import SettingsDep
 from donghanh.core.errors import problems
@@ -12,6 +11,7 @@ from donghanh.core.principal import Principal
 from donghanh.dashboard import service
 from donghanh.dashboard.schemas import Dashboard
 from donghanh.db import SessionDep
+from donghanh.indicators.params import PeriodQuery, UnitQuery
 
 router = APIRouter(prefix="/dashboard", tags=["indicators"])
 Reader = Annotated[Principal, Depends(Require(Permission.indicators_read))]
@@ -22,8 +22,8 @@ async def dashboard(
     session: SessionDep,
     settings: SettingsDep,
     principal: Reader,
-    org_unit: Annotated[uuid.UUID, Query(description="A unit of your area; its whole subtree is counted.")],
-    period: Annotated[str, Query(max_length=10, description="2026-06, 2026Q2, 2026S1 or 2026")],
+    org_unit: UnitQuery,
+    period: PeriodQuery,
 ) -> Dashboard:
     """Indicator cards, the referral cascade against the target, a monthly trend and the units below."""
     return await service.dashboard(session, principal, org_unit=org_unit, period=period,

@@ -15,6 +15,7 @@ from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
 from donghanh.db import SessionDep
+from donghanh.indicators.params import PeriodQuery, UnitQuery
 from donghanh.reports import export, service
 from donghanh.reports.schemas import (
     Consolidation,
@@ -35,8 +36,6 @@ Reporter = Annotated[Principal, Depends(Require(Permission.reports_write, Permis
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Cursor = Annotated[str | None, Query(max_length=500)]
 IfMatch = Annotated[str | None, Header(alias="If-Match")]
-UnitQuery = Annotated[uuid.UUID, Query(description="A unit of your area.")]
-PeriodQuery = Annotated[str, Query(max_length=10, description="2026-06, 2026Q2, 2026S1 or 2026")]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

@@ -10084,7 +10084,7 @@ export interface operations {
     overdue_reports_api_v1_reports_overdue_get: {
         parameters: {
             query: {
-                /** @description A unit of your area. */
+                /** @description A unit of your area; its whole subtree is counted. */
                 org_unit: string;
                 /** @description 2026-06, 2026Q2, 2026S1 or 2026 */
                 period: string;
@@ -10151,7 +10151,7 @@ export interface operations {
     consolidated_report_api_v1_reports_consolidation_get: {
         parameters: {
             query: {
-                /** @description A unit of your area. */
+                /** @description A unit of your area; its whole subtree is counted. */
                 org_unit: string;
                 /** @description 2026-06, 2026Q2, 2026S1 or 2026 */
                 period: string;
@@ -10216,7 +10216,7 @@ export interface operations {
     consolidated_report_xlsx_api_v1_reports_consolidation_xlsx_get: {
         parameters: {
             query: {
-                /** @description A unit of your area. */
+                /** @description A unit of your area; its whole subtree is counted. */
                 org_unit: string;
                 /** @description 2026-06, 2026Q2, 2026S1 or 2026 */
                 period: string;
@@ -10279,7 +10279,7 @@ export interface operations {
     reconcile_reform_api_v1_reports_reconciliation_get: {
         parameters: {
             query: {
-                /** @description A unit of your area. */
+                /** @description A unit of your area; its whole subtree is counted. */
                 org_unit: string;
                 /** @description 2026-06, 2026Q2, 2026S1 or 2026 */
                 period: string;
