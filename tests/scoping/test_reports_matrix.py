@@ -1,7 +1,8 @@
 """Role × report operation × report inside/outside scope, and every aggregate route of the reports and the
 dashboard. Expectations come from PRODUCT.md's role table: reports are read by whoever reads indicators
 (program managers, case workers, finance officers, viewers) within their area; prepared and submitted by
-case workers and program managers; approved or returned only by a program manager of the level above.
+the unit's own staff (case workers, program managers); approved or returned only by a program manager of
+the level above.
 The operation list is checked against the app's routes, so a new report route without an entry fails."""
 from __future__ import annotations
 
@@ -88,6 +89,8 @@ def _expected(account: str, target: str, op: Operation) -> int:
         return 404
     if op.needs == "approve" and "approve" not in role_may:
         return 403  # a case worker reaches the route (she submits) but does not review
+    if op.needs == "write" and account.startswith("program_manager"):
+        return 403  # every target is a commune's: its own staff hand it in, the province reviews
     return op.success
 
 

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from donghanh.indicators.schemas import Cell, IndicatorValue
 from donghanh.reports.models import ReportAction, ReportStatus
@@ -30,13 +30,7 @@ class ReportTransition(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     action: ReportAction
-    comment: str | None = Field(None, max_length=8000)
-
-    @model_validator(mode="after")
-    def _return_says_why(self) -> ReportTransition:
-        if self.action == ReportAction.return_ and not self.comment:
-            raise ValueError("comment: say what must be corrected when returning a report")
-        return self
+    comment: str | None = Field(None, max_length=8000, description="Required when returning a report.")
 
 
 class ReportFilter(BaseModel):

@@ -70,6 +70,12 @@ def _is_overdue(status: str | None, due_on: date, as_of: date) -> bool:
     return (status is None or status in OPEN) and as_of > due_on
 
 
+def submits(principal: Principal, unit: OrgUnit) -> bool:
+    """A unit's own staff prepare and submit its report (its legacy predecessors' too); the level above
+    reviews it and does not hand it in on the unit's behalf."""
+    return principal.can(Permission.reports_write) and (principal.is_system or unit.path in principal.scope_paths)
+
+
 def reviews(principal: Principal, unit: OrgUnit) -> bool:
     """The level above: a unit strictly inside the reviewer's area, never the reviewer's own unit (nor a
     legacy unit merged into it)."""
@@ -119,7 +125,7 @@ async def to_read(session: AsyncSession, principal: Principal, report: Report, k
         **summary.model_dump(), values_frozen=frozen, frozen_at=report.frozen_at if frozen else None,
         suppressed=not exact, values=[indicators.present(code, results[code], exact=exact, k=k) for code in INDICATORS],
         history=[ReportEventRead.model_validate(e) for e in history],
-        can_submit=principal.can(Permission.reports_write) and report.status in OPEN,
+        can_submit=report.status in OPEN and submits(principal, unit),
         can_review=report.status == ReportStatus.submitted and reviews(principal, unit)
         and report.submitted_by != principal.id,
     )
@@ -141,6 +147,9 @@ async def create(session: AsyncSession, principal: Principal, *, report_in: Repo
                     comment=report_in.comment, created_by=principal.id)
     session.add(report)
     await session.flush()
+    session.add(ReportEvent(report_id=report.id, at=report.created_at, action="create", from_status=None,
+                            to_status=report.status, comment=report_in.comment, actor_id=principal.id,
+                            actor_name=principal.shown_as))
     await audit.record(session, principal, "create", "report", report.id, fields=sorted(report_in.model_fields_set),
                        org_unit_id=unit.id)
     return report
@@ -150,6 +159,8 @@ async def update(session: AsyncSession, principal: Principal, report_id: uuid.UU
                  if_match: str | None) -> Report:
     report = await get(session, principal, report_id)
     check_precondition(if_match, report.id, report.version, report_in.version)
+    if not submits(principal, await org_units.require_unit(session, report.org_unit_id)):
+        raise Forbidden("Only the unit's own staff edit its report.")
     if report.status not in OPEN:
         raise Conflict(f"The report is {report.status}: its content no longer changes.")
     if "comment" in report_in.model_fields_set:
@@ -173,13 +184,15 @@ async def transition(session: AsyncSession, principal: Principal, report_id: uui
     if if_match is not None:  # optional here: a transition is checked against the status, not the fields
         check_precondition(if_match, report.id, report.version, None)
     action = transition_in.action
+    if action == ReportAction.return_ and not transition_in.comment:
+        raise Unprocessable.field(["body", "comment"], "Say what must be corrected when returning a report.")
     if report.status not in _ALLOWED[action]:
         raise Conflict(f"A {report.status} report cannot be {_TARGET[action].value}.")
     unit = await org_units.require_unit(session, report.org_unit_id)
     now = utcnow()
     if action == ReportAction.submit:
-        if not principal.can(Permission.reports_write):
-            raise Forbidden("Your role does not submit reports.")
+        if not submits(principal, unit):
+            raise Forbidden("Only the unit's own staff submit its report; the level above reviews it.")
         results = await indicators.figures(session, unit, parse_period(report.period), by=tuple(ALL_DIMENSIONS))
         report.frozen_values, report.frozen_at = indicators.to_json(results), now
         report.submitted_at, report.submitted_by = now, principal.id

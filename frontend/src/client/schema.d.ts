@@ -3842,7 +3842,10 @@ export interface components {
         /** ReportTransition */
         ReportTransition: {
             action: components["schemas"]["ReportAction"];
-            /** Comment */
+            /**
+             * Comment
+             * @description Required when returning a report.
+             */
             comment?: string | null;
         };
         /** ReportUpdate */

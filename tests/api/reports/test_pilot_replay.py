@@ -143,9 +143,10 @@ async def _officer(session: AsyncSession, world: World, unit: OrgUnit) -> Princi
 async def test_the_consolidated_report_adds_up_and_catches_later_changes(session: AsyncSession, world: World,
                                                                         settings: Any) -> None:
     data, units = await _pilot(session, world)
-    officer, manager = await _officer(session, world, units["d1"]), await _manager(session, world, units["p"])
+    manager = await _manager(session, world, units["p"])
     wards = [units["w1"], units["w2"], units["w3"]]
     for ward in wards:
+        officer = await _officer(session, world, ward)
         report = await reports.create(session, officer, settings=settings,
                                       report_in=ReportCreate(org_unit_id=ward.id, period="2019Q4"))
         await reports.transition(session, officer, report.id, if_match=None,

@@ -88,7 +88,7 @@ class TestLifecycle:
         # The commune cannot approve its own report; a return must say why.
         assert (await _step(client, world, report["id"], "case_worker", "approve")).status_code == 403
         no_reason = await _step(client, world, report["id"], "program_manager", "return")
-        assert no_reason.status_code == 422
+        assert no_reason.status_code == 422 and no_reason.json()["errors"][0]["loc"] == ["body", "comment"]
         returned = await _step(client, world, report["id"], "program_manager", "return", "Thiếu số liệu tháng 11.")
         assert returned.status_code == 200 and returned.json()["status"] == "returned"
         assert returned.json()["review_comment"] == "Thiếu số liệu tháng 11."
@@ -99,8 +99,8 @@ class TestLifecycle:
         assert _values(resubmitted.json())["people_reached"]["value"] == reached + 2
         approved = await _step(client, world, report["id"], "program_manager", "approve")
         assert approved.status_code == 200 and approved.json()["status"] == "approved"
-        assert [e["action"] for e in approved.json()["history"]] == ["submit", "return", "submit", "approve"]
-        assert approved.json()["history"][1]["comment"] == "Thiếu số liệu tháng 11."
+        assert [e["action"] for e in approved.json()["history"]] == ["create", "submit", "return", "submit", "approve"]
+        assert approved.json()["history"][2]["comment"] == "Thiếu số liệu tháng 11."
 
         # Approved is final.
         assert (await _step(client, world, report["id"], "case_worker", "submit")).status_code == 409
@@ -122,6 +122,17 @@ class TestLifecycle:
         refused = await _step(client, world, report["id"], "program_manager", "approve")
         assert refused.status_code == 403
         assert "level above" in refused.json()["detail"]
+
+    async def test_the_level_above_does_not_hand_in_a_communes_report(self, client: httpx.AsyncClient,
+                                                                       world: World) -> None:
+        report = (await _create(client, world)).json()
+        seen = (await client.get(f"{URL}/{report['id']}", headers=world.auth("program_manager"))).json()
+        assert seen["can_submit"] is False
+        refused = await _step(client, world, report["id"], "program_manager", "submit")
+        assert refused.status_code == 403
+        edit = await client.patch(f"{URL}/{report['id']}", json={"comment": "x", "version": report["version"]},
+                                  headers=world.auth("program_manager"))
+        assert edit.status_code == 403
 
     async def test_comment_edits_need_the_version(self, client: httpx.AsyncClient, world: World) -> None:
         created = await _create(client, world)
