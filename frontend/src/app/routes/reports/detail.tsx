@@ -117,7 +117,7 @@ export function ReportDetailRoute() {
 
       <section className="section">
         <h2>{t('comment.title')}</h2>
-        <CommentPanel key={`${report.id}.${report.version}`} report={report} etag={etag} onReload={reload} />
+        <CommentPanel key={report.id} report={report} etag={etag} onReload={reload} />
       </section>
 
       <section className="section">
