@@ -32,13 +32,20 @@ describe('UnitTable', () => {
     expect(screen.getByTestId('sort-name').closest('th')).toHaveAttribute('aria-sort', 'ascending');
   });
 
-  it('writes hidden cells and missing rates as such, and links each unit to its own dashboard', () => {
-    renderWithProviders(<UnitTable indicators={['people_reached', 'referral_rate']} rows={ROWS} period="2026Q4" />);
+  it('writes hidden cells as such, and links each unit to its own dashboard', () => {
+    const rows = ROWS.map((r, i) => ({ ...r, values: { ...r.values, referral_rate: i === 0 ? '0.4603' : null } }));
+    renderWithProviders(<UnitTable indicators={['people_reached', 'referral_rate']} rows={rows} period="2026Q4" />);
     const values = screen.getAllByTestId('unit-value').map((v) => v.textContent);
-    expect(values).toEqual(['86', '—', '12', '—', '<5', '—', '0', '—']);
+    expect(values).toEqual(['86', '46%', '12', '—', '<5', '—', '0', '—']);
     expect(screen.getByRole('link', { name: 'Phường Ba Đình' })).toHaveAttribute(
       'href',
       '/dashboard?org_unit=Phường Ba Đình&period=2026Q4',
     );
+  });
+
+  it('leaves out a column the API withholds for every unit', () => {
+    renderWithProviders(<UnitTable indicators={['people_reached', 'referral_rate']} rows={ROWS} period="2026Q4" />);
+    expect(screen.queryByTestId('sort-referral_rate')).toBeNull();
+    expect(screen.getAllByTestId('unit-value')).toHaveLength(4);
   });
 });

@@ -27,8 +27,20 @@ export function sortUnits(rows: UnitRow[], sort: Sort, locale: string): UnitRow[
 }
 
 /** The units below, one row each, sortable by any column; a unit's name opens its own dashboard. */
-export function UnitTable({ indicators, rows, period }: { indicators: string[]; rows: UnitRow[]; period: string }) {
+export function UnitTable({
+  indicators: offered,
+  rows,
+  period,
+}: {
+  indicators: string[];
+  rows: UnitRow[];
+  period: string;
+}) {
   const { t, i18n } = useTranslation('dashboard');
+  // A column the API leaves empty for every unit (a rate withheld from aggregate-only readers) is left out.
+  const indicators = offered.filter((code) =>
+    rows.some((r) => r.values[code] !== null && r.values[code] !== undefined),
+  );
   const [sort, setSort] = useState<Sort>({ key: indicators[0] ?? 'name', dir: 'desc' });
   const [all, setAll] = useState(false);
   const sorted = useMemo(() => sortUnits(rows, sort, i18n.language), [rows, sort, i18n.language]);
