@@ -11,7 +11,9 @@ type Section =
   | 'peer-groups'
   | 'activities'
   | 'plans'
-  | 'budget-execution';
+  | 'budget-execution'
+  | 'dashboard'
+  | 'reports';
 
 export class AppShell {
   constructor(private readonly page: Page) {}

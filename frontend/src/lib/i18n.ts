@@ -19,6 +19,8 @@ import viReferrals from '@/locales/vi/referrals.json';
 import viIntegrations from '@/locales/vi/integrations.json';
 import viVictims from '@/locales/vi/victims.json';
 import viPlans from '@/locales/vi/plans.json';
+import viDashboard from '@/locales/vi/dashboard.json';
+import viReports from '@/locales/vi/reports.json';
 import enCommon from '@/locales/en/common.json';
 import enAuth from '@/locales/en/auth.json';
 import enEnums from '@/locales/en/enums.json';
@@ -37,6 +39,8 @@ import enReferrals from '@/locales/en/referrals.json';
 import enIntegrations from '@/locales/en/integrations.json';
 import enVictims from '@/locales/en/victims.json';
 import enPlans from '@/locales/en/plans.json';
+import enDashboard from '@/locales/en/dashboard.json';
+import enReports from '@/locales/en/reports.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -63,6 +67,8 @@ export const resources = {
     integrations: viIntegrations,
     victims: viVictims,
     plans: viPlans,
+    dashboard: viDashboard,
+    reports: viReports,
   },
   en: {
     common: enCommon,
@@ -83,6 +89,8 @@ export const resources = {
     integrations: enIntegrations,
     victims: enVictims,
     plans: enPlans,
+    dashboard: enDashboard,
+    reports: enReports,
   },
 } as const;
 
