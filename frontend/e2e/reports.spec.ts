@@ -47,7 +47,7 @@ test('commune officer submits the quarterly report, the province returns it, it 
   await page.getByTestId('action-comment').fill(RETURN_NOTE);
   await page.getByTestId('action-confirm').click();
   await report.expectStatus('returned');
-  await expect(report.historyEntries()).toHaveCount(2);
+  await expect(report.historyEntries()).toHaveCount(3); // created, submitted, returned
   await shell.logout();
 
   // The commune officer sees the comment and submits again.
@@ -68,7 +68,7 @@ test('commune officer submits the quarterly report, the province returns it, it 
   await list.open(UNIT, PERIOD);
   await report.act('approve', 'Đồng ý.');
   await report.expectStatus('approved');
-  await expect(report.historyEntries()).toHaveCount(4);
+  await expect(report.historyEntries()).toHaveCount(5);
   await expect(report.historyEntries().last()).toContainText('Đồng ý.');
   await expect(page.getByTestId('action-approve')).toHaveCount(0);
 
