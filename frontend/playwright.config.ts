@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Playwright's own browser download is not available here: use the system Chromium.
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
+// The same port `make e2e-server` serves on (E2E_PORT), so a run on another port never reuses, and tests
+// against, a server someone else started on the default one.
 const BASE_URL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? '8765'}`;
 
 // Said once: worker processes load this file again but inherit the flag.

@@ -7,6 +7,7 @@ from donghanh.audit.router import router as audit_router
 from donghanh.auth.router import router as auth_router
 from donghanh.clients.router import router as clients_router
 from donghanh.contacts.router import router as contacts_router
+from donghanh.dashboard.router import router as dashboard_router
 from donghanh.establishments.router import router as establishments_router
 from donghanh.imports.router import exports_router
 from donghanh.imports.router import router as imports_router
@@ -18,6 +19,7 @@ from donghanh.peer_groups.router import router as peer_groups_router
 from donghanh.plans.router import execution_router, expenditures_router, lines_router, plans_router
 from donghanh.referrals.router import contact_router as contact_referrals_router
 from donghanh.referrals.router import router as referrals_router
+from donghanh.reports.router import router as reports_router
 from donghanh.users.router import router as users_router
 from donghanh.victim_cases.router import router as victim_cases_router
 from donghanh.webhooks.router import router as webhooks_router
@@ -43,6 +45,8 @@ DOMAIN_ROUTERS = [
     indicators_router,
     imports_router,
     exports_router,
+    dashboard_router,
+    reports_router,
     directory_router,
     api_clients_router,
     webhooks_router,

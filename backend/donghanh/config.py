@@ -52,6 +52,12 @@ class Settings(BaseSettings):
     # Imports: files with more data rows than this run as a background job (202 + job resource).
     import_job_threshold_rows: int = 5000
     import_max_bytes: int = 50 * 1024 * 1024
+    # Report due dates (PRODUCT.md §1): monthly on this day of the next month; quarterly and six-monthly on
+    # this day of the period's last month; yearly on this month and day.
+    report_due_day_monthly: int = Field(5, ge=1, le=28)
+    report_due_day_quarterly: int = Field(10, ge=1, le=28)
+    report_due_annual_month: int = Field(12, ge=1, le=12)
+    report_due_annual_day: int = Field(10, ge=1, le=28)
     serve_spa: bool = True
     spa_dist: str = "frontend/dist"
     cors_origins: list[str] = Field(default_factory=list)

@@ -23,6 +23,8 @@ from donghanh.plans import models as _plans  # noqa: F401
 from donghanh.plans import policy as _plans_policy  # noqa: F401
 from donghanh.referrals import models as _referrals  # noqa: F401
 from donghanh.referrals import policy as _referrals_policy  # noqa: F401
+from donghanh.reports import models as _reports  # noqa: F401
+from donghanh.reports import policy as _reports_policy  # noqa: F401
 from donghanh.users import models as _users  # noqa: F401
 from donghanh.users import policy as _users_policy  # noqa: F401
 from donghanh.victim_cases import models as _victim_cases  # noqa: F401

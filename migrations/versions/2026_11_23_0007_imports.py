@@ -1,7 +1,7 @@
 """imports
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-11-23 05:42:36.090517
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 import donghanh.core.base
 
 revision: str = '0007'
-down_revision: str | None = '0005'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

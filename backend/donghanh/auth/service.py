@@ -33,7 +33,7 @@ from donghanh.users.models import User
 
 BAD_CREDENTIALS = "Wrong username or password."
 # Where each role's work starts (the SPA never decides this from the role itself).
-HOME_SCREEN = {Role.peer_educator: "contact_entry", Role.service_provider: "referral_inbox",
+HOME_SCREEN = {Role.peer_educator: "contact_entry", Role.service_provider: "referral_inbox", Role.viewer: "dashboard",
                Role.inspector: "establishments", Role.program_manager: "establishments",
                Role.case_worker: "establishments", Role.admin: "users"}
 MAX_FAILURES_PER_IP = 50

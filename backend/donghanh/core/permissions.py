@@ -38,15 +38,18 @@ async def current_principal(
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
-def Require(*needed: Permission, hide: bool = False) -> Callable[..., Awaitable[Principal]]:  # noqa: N802
-    """Route dependency: the caller's role must hold every listed permission (403 otherwise).
+def Require(  # noqa: N802
+    *needed: Permission, hide: bool = False, any_of: bool = False
+) -> Callable[..., Awaitable[Principal]]:
+    """Route dependency: the caller's role must hold every listed permission, or with `any_of` at least one
+    (the service then checks which step each one opens); 403 otherwise.
 
     `hide=True` answers 404 instead, for records whose very existence is confidential (victim cases):
     a role that may never see one is told there is nothing there."""
 
     async def dependency(principal: CurrentPrincipal) -> Principal:
         missing = [p for p in needed if p not in principal.permissions]
-        if missing:
+        if missing and not (any_of and len(missing) < len(needed)):
             if hide:
                 raise NotFound("Not found.")
             raise Forbidden(f"Your role ({principal.role}) may not do this: needs {', '.join(missing)}.")

@@ -50,11 +50,14 @@ class Permission(StrEnum):
     budget_execution_read = "budget_execution:read"
     indicators_read = "indicators:read"
     imports_run = "imports:run"  # bulk import (each resource also needs its own write permission)
+    reports_read = "reports:read"
+    reports_write = "reports:write"  # prepare and submit a unit's report
+    reports_approve = "reports:approve"  # approve or return a report of a unit below one's own
 
 
 P = Permission
 _EVERYONE = {P.org_units_read, P.organisations_read}
-_INDICATORS = {P.indicators_read}
+_INDICATORS = {P.indicators_read, P.reports_read}
 _OUTREACH = {P.clients_read, P.clients_write, P.clients_identify, P.contacts_read, P.contacts_write,
              P.peer_groups_read, P.activities_read, P.activities_write, P.referrals_read, P.referrals_write}
 
@@ -72,12 +75,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         _EVERYONE
         | {P.users_read, P.establishments_read, P.establishments_write, P.inspections_read,
            P.inspections_write, P.audit_read, P.peer_groups_write}
-        | _OUTREACH | _VICTIMS | _BUDGET | _INDICATORS | {P.victim_cases_export, P.plans_approve, P.imports_run}
+        | _OUTREACH | _VICTIMS | _BUDGET | _INDICATORS
+        | {P.victim_cases_export, P.plans_approve, P.reports_write, P.reports_approve, P.imports_run}
     ),
     Role.case_worker: frozenset(
         _EVERYONE | {P.establishments_read, P.establishments_write, P.inspections_read, P.peer_groups_write,
                      P.imports_run}
-        | _OUTREACH | _VICTIMS | _INDICATORS
+        | _OUTREACH | _VICTIMS | _INDICATORS | {P.reports_write}
     ),
     # Peer educators pick the establishment where they met someone; they do not see inspections.
     # Their client and contact rows are limited to the people they reached (scope rules).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -18,6 +18,7 @@ from donghanh.activities.schemas import ActivityCreate
 from donghanh.auth import service as auth
 from donghanh.clients import service as clients
 from donghanh.clients.models import ClientGroup
+from donghanh.config import get_settings
 from donghanh.contacts import service as contacts
 from donghanh.contacts.models import Material, Place, Topic
 from donghanh.contacts.schemas import ContactCreate, ContactFilter, NewClientInline
@@ -28,6 +29,7 @@ from donghanh.demo import vocabulary
 from donghanh.establishments import service as establishments
 from donghanh.establishments.models import EstablishmentStatus, EstablishmentType, RiskLevel, ViolationCode
 from donghanh.establishments.schemas import EstablishmentCreate, InspectionCreate
+from donghanh.org_units import service as org_units
 from donghanh.org_units.models import Level, OrgUnit
 from donghanh.organisations import service as organisations
 from donghanh.organisations.models import OrganisationKind
@@ -41,6 +43,9 @@ from donghanh.plans.schemas import BudgetLineCreate, ExpenditureCreate, PlanCrea
 from donghanh.referrals import service as referrals
 from donghanh.referrals.models import ReferralStatus
 from donghanh.referrals.schemas import ReferralCreate, TransitionIn
+from donghanh.reports import service as reports
+from donghanh.reports.models import ReportAction
+from donghanh.reports.schemas import ReportCreate, ReportTransition
 from donghanh.users import service as users
 from donghanh.users.schemas import UserCreate
 from donghanh.victim_cases import service as victim_cases
@@ -186,6 +191,7 @@ async def load_demo(session: AsyncSession, seed: int = 2026) -> DemoSummary:
     await _load_referrals(session, rng, today, {k: v for (c, k), v in orgs.items() if c == "01"})
     await _load_victims(session, rng, today, communes["01"], {k: v for (c, k), v in orgs.items() if c == "01"})
     await _load_plan(session, rng, today, hanoi)
+    await _load_reports(session, today, communes["01"])
     return DemoSummary(organisations=len(orgs) + 1, users=summary_users, establishments=len(created),
                        inspections=inspections, contacts=outreach)
 
@@ -295,6 +301,35 @@ async def _load_plan(session: AsyncSession, rng: random.Random, today: date, han
                 budget_line_id=line.id, spent_on=min(day, today), amount_vnd=amount,
                 voucher_no=f"PC-{rng.randint(100, 999)}", description=f"Chi {line.title.lower()}"))
             spent += amount
+
+
+def _previous_quarter(today: date) -> str:
+    quarter = (today.month - 1) // 3 + 1
+    return f"{today.year - 1}Q4" if quarter == 1 else f"{today.year}Q{quarter - 1}"
+
+
+async def _load_reports(session: AsyncSession, today: date, communes: list[OrgUnit]) -> None:
+    """Last quarter's reports from Hà Nội's demo communes in every state, so the province officer has
+    something to review, an overdue list and a consolidation to look at (this quarter's are left to do)."""
+    period, settings = _previous_quarter(today), get_settings()
+    case_worker = await _principal(session, "canbo.badinh")
+    manager = await _principal(session, "qlhanoi")
+    clerk = replace(SYSTEM, display_name="Cán bộ xã (dữ liệu mẫu)")
+    steps: list[list[tuple[ReportAction, str | None]]] = [
+        [(ReportAction.submit, None), (ReportAction.approve, None)],
+        [(ReportAction.submit, "Hoàn thành chỉ tiêu tiếp cận."), (ReportAction.approve, "Đồng ý.")],
+        [(ReportAction.submit, None), (ReportAction.return_, "Đề nghị bổ sung số liệu giới thiệu dịch vụ.")],
+        [(ReportAction.submit, "Đã gửi đúng hạn.")],
+        [],  # a draft, still being prepared
+    ]
+    for unit, actions in zip(communes, steps, strict=False):
+        author = case_worker if org_units.in_scope(unit, case_worker) else clerk
+        report = await reports.create(session, author, settings=settings, report_in=ReportCreate(
+            org_unit_id=unit.id, period=period, comment="Báo cáo quý của xã/phường."))
+        for action, comment in actions:
+            actor = manager if action != ReportAction.submit else author
+            await reports.transition(session, actor, report.id, if_match=None,
+                                     transition_in=ReportTransition(action=action, comment=comment))
 
 
 async def _principal(session: AsyncSession, username: str) -> Principal:

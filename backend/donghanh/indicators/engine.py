@@ -4,9 +4,10 @@ roles get figures without ever touching a row (small cells hidden for them by th
 from __future__ import annotations
 
 import statistics
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -20,6 +21,7 @@ from donghanh.core.principal import Principal
 from donghanh.core.scoping import in_paths, in_subtree
 from donghanh.establishments.models import Establishment, Inspection
 from donghanh.indicators.periods import Period
+from donghanh.org_units.models import OrgUnit
 from donghanh.peer_groups.models import PeerGroup, PeerGroupMember
 from donghanh.plans.models import BudgetLine, Expenditure, Plan
 from donghanh.referrals.models import Referral
@@ -43,21 +45,22 @@ class Scope:
     # The unit's own path plus the legacy units merged into it, so pre-2025 records count where they belong.
     unit_paths: tuple[str, ...]
     period: Period
+    # Instead of the paths: exactly these units (a parent's own records, apart from its children's).
+    unit_ids: tuple[uuid.UUID, ...] | None = None
 
     def where(self, column: Any) -> Any:
-        return and_(in_subtree(column, self.principal), in_paths(column, self.unit_paths))
+        units = column.in_(self.unit_ids) if self.unit_ids is not None else in_paths(column, self.unit_paths)
+        return and_(in_subtree(column, self.principal), units)
 
     def during(self, column: Any) -> Any:
         return column.between(self.period.start, self.period.end)
 
     def during_ts(self, column: Any) -> Any:
-        """For timestamps: from the period's first day 00:00 to the next day after its last (UTC for now)."""
-        start = datetime.combine(self.period.start, time.min, UTC)
-        end = datetime.combine(self.period.end + timedelta(days=1), time.min, UTC)
-        return and_(column >= start, column < end)
+        """For timestamps: the period's days in Vietnamese time (UTC+7)."""
+        return and_(column >= self.period.starts_at, column < self.period.ends_before)
 
     def by_end_ts(self) -> datetime:
-        return datetime.combine(self.period.end + timedelta(days=1), time.min, UTC)
+        return self.period.ends_before
 
 
 def _age(year_col: Any) -> Any:
@@ -330,8 +333,27 @@ INDICATORS: dict[str, Indicator] = {i.code: i for i in [
     Indicator("budget_execution_rate", "Tỷ lệ thực hiện kinh phí", "Budget execution rate",
               "budget_spent_vnd / budget_allocated_vnd.", ()),
 ]}
+# Distinct people and medians do not add up across units (a person reached in two communes is one person);
+# every other count and amount does, so a parent's figure must equal the sum of its children's.
+NOT_ADDITIVE = frozenset({"people_reached", "people_with_needs", "people_referred", "referral_completion_rate",
+                          "median_days_to_completion"})
 DERIVED = {"referral_rate": ("people_referred", "people_with_needs"),
            "budget_execution_rate": ("budget_spent_vnd", "budget_allocated_vnd")}
+
+
+async def units_with_outreach(session: AsyncSession, scope: Scope) -> set[str]:
+    """Paths of the units with a contact, or a referral sent or closed, in the period: a table of many
+    units computes only these and shows zeros for the rest."""
+    contacts = select(OutreachContact.org_unit_id).where(scope.where(OutreachContact.org_unit_id),
+                                                         scope.during(OutreachContact.contacted_on))
+    referrals = select(Referral.org_unit_id).where(scope.where(Referral.org_unit_id), or_(
+        scope.during_ts(Referral.sent_at), scope.during_ts(Referral.closed_at)))
+    stmt = select(OrgUnit.path).where(or_(OrgUnit.id.in_(contacts), OrgUnit.id.in_(referrals)))
+    return set((await session.execute(stmt.execution_options(donghanh_scoped=True))).scalars().all())
+
+
+def is_additive(code: str) -> bool:
+    return code not in NOT_ADDITIVE and code not in DERIVED
 
 
 async def compute(session: AsyncSession, scope: Scope, codes: list[str], by: tuple[str, ...]) -> dict[str, Result]:

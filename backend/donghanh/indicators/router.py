@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -11,6 +10,7 @@ from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
 from donghanh.db import SessionDep
 from donghanh.indicators import service
+from donghanh.indicators.params import PeriodQuery, UnitQuery
 from donghanh.indicators.schemas import IndicatorDefinition, IndicatorReport
 
 router = APIRouter(prefix="/indicators", tags=["indicators"])
@@ -22,8 +22,8 @@ async def indicators(
     session: SessionDep,
     settings: SettingsDep,
     principal: Reader,
-    org_unit: Annotated[uuid.UUID, Query(description="A unit of your area; its whole subtree is counted.")],
-    period: Annotated[str, Query(max_length=10, description="2026-06, 2026Q2, 2026S1 or 2026")],
+    org_unit: UnitQuery,
+    period: PeriodQuery,
     by: Annotated[str | None, Query(max_length=200, description="e.g. sex,age_group,group")] = None,
     indicators: Annotated[str | None, Query(max_length=1000, description="Codes, comma-separated; all if empty")]
     = None,

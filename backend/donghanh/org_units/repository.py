@@ -5,7 +5,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -92,3 +92,21 @@ async def matching(session: AsyncSession, text: str, scope_paths: tuple[str, ...
     by_code = [u for u in found if u.code == text.strip()]
     exact = [u for u in found if u.name_search == folded]
     return by_code or exact or found
+
+
+async def reporting_children(session: AsyncSession, unit: OrgUnit, day: date) -> list[OrgUnit]:
+    """The units that report to `unit` for a period ending on `day`: its children in force that day, or,
+    for a period before the 2025 reform, the children of the legacy units of its level merged into it (a
+    legacy province into its current province — not the districts, whose successor is the province too)."""
+    merged = and_(OrgUnit.successor_id == unit.id, OrgUnit.level == unit.level)
+    parents = select(OrgUnit.id).where(or_(OrgUnit.id == unit.id, merged))
+    stmt = select(OrgUnit).where(
+        OrgUnit.parent_id.in_(parents), current_on(day),
+        or_(OrgUnit.valid_from.is_(None), OrgUnit.valid_from <= day),
+    ).order_by(OrgUnit.name_search, OrgUnit.code)
+    return list((await session.execute(stmt)).scalars().all())
+
+
+async def ids_under(session: AsyncSession, paths: tuple[str, ...]) -> set[uuid.UUID]:
+    stmt = select(OrgUnit.id).where(path_prefix_match(OrgUnit.path, paths))
+    return set((await session.execute(stmt)).scalars().all())

@@ -167,3 +167,11 @@ async def match_in_scope(session: AsyncSession, principal: Principal, text: str)
                 break
     current = [u for u in found if u.is_current]
     return current or found
+
+
+async def reporting_children(session: AsyncSession, unit: OrgUnit, day: date) -> list[OrgUnit]:
+    return await repository.reporting_children(session, unit, day)
+
+
+async def unit_ids_under(session: AsyncSession, paths: tuple[str, ...]) -> set[uuid.UUID]:
+    return await repository.ids_under(session, paths)

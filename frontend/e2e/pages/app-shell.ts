@@ -12,7 +12,9 @@ type Section =
   | 'activities'
   | 'plans'
   | 'budget-execution'
-  | 'imports';
+  | 'imports'
+  | 'dashboard'
+  | 'reports';
 
 export class AppShell {
   constructor(private readonly page: Page) {}

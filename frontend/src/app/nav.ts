@@ -22,7 +22,9 @@ export interface NavItem {
     | 'nav.victimStatistics'
     | 'nav.plans'
     | 'nav.budgetExecution'
-    | 'nav.imports';
+    | 'nav.imports'
+    | 'nav.dashboard'
+    | 'nav.reports';
   permission: Permission;
   testId: string;
   /** Shown only to users whose home screen (GET /me `home`) is, or is not, this one. */
@@ -30,7 +32,10 @@ export interface NavItem {
 }
 
 // Shown from GET /me permissions only; the SPA never decides by role.
+// The dashboard comes first: it is where a user without a home screen of their own (GET /me `home` = "home",
+// e.g. leadership) lands.
 export const NAV_ITEMS: NavItem[] = [
+  { to: '/dashboard', labelKey: 'nav.dashboard', permission: 'indicators:read', testId: 'nav-dashboard' },
   { to: '/contacts/new', labelKey: 'nav.contactNew', permission: 'contacts:write', testId: 'nav-contact-new' },
   { to: '/contacts', labelKey: 'nav.contacts', permission: 'contacts:read', testId: 'nav-contacts' },
   { to: '/clients', labelKey: 'nav.clients', permission: 'clients:read', testId: 'nav-clients' },
@@ -55,6 +60,7 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'victim_statistics:read',
     testId: 'nav-victim-statistics',
   },
+  { to: '/reports', labelKey: 'nav.reports', permission: 'reports:read', testId: 'nav-reports' },
   { to: '/plans', labelKey: 'nav.plans', permission: 'plans:read', testId: 'nav-plans' },
   {
     to: '/budget-execution',
@@ -97,6 +103,7 @@ const HOME_PATHS: Record<string, { to: string; permission: Permission }> = {
   referral_inbox: { to: '/referrals/inbox', permission: 'referrals:read' },
   establishments: { to: '/establishments', permission: 'establishments:read' },
   users: { to: '/users', permission: 'users:read' },
+  dashboard: { to: '/dashboard', permission: 'indicators:read' },
 };
 
 export function firstAllowedPath(has: (p: Permission) => boolean, home?: Me['home']): string {

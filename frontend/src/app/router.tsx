@@ -37,6 +37,10 @@ import { PlanDetailRoute } from './routes/plans/detail';
 import { PlanListRoute } from './routes/plans/list';
 import { BudgetExecutionRoute } from './routes/budget-execution';
 import { ImportRoute } from './routes/imports';
+import { DashboardRoute } from './routes/dashboard';
+import { ConsolidatedReportRoute } from './routes/reports/consolidated';
+import { ReportDetailRoute } from './routes/reports/detail';
+import { ReportListRoute } from './routes/reports/list';
 import type { Permission } from '@/lib/can';
 
 const guarded = (permission: Permission, element: React.ReactNode) => (
@@ -91,6 +95,10 @@ export const routes: RouteObject[] = [
       { path: 'plans/new', element: guarded('plans:write', <PlanCreateRoute />) },
       { path: 'plans/:id', element: guarded('plans:read', <PlanDetailRoute />) },
       { path: 'budget-execution', element: guarded('budget_execution:read', <BudgetExecutionRoute />) },
+      { path: 'dashboard', element: guarded('indicators:read', <DashboardRoute />) },
+      { path: 'reports', element: guarded('reports:read', <ReportListRoute />) },
+      { path: 'reports/consolidated', element: guarded('reports:read', <ConsolidatedReportRoute />) },
+      { path: 'reports/:id', element: guarded('reports:read', <ReportDetailRoute />) },
       { path: 'outbox', element: <OutboxRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],

@@ -1510,6 +1510,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard
+         * @description Indicator cards, the referral cascade against the target, a monthly trend and the units below.
+         */
+        get: operations["dashboard_api_v1_dashboard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Reports
+         * @description Reports of your area, latest due first; `overdue=true` lists those past due and not yet submitted.
+         */
+        get: operations["list_reports_api_v1_reports_get"];
+        put?: never;
+        /**
+         * Create Report
+         * @description Open a unit's report for a period: a draft whose figures follow the records until it is submitted.
+         */
+        post: operations["create_report_api_v1_reports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Overdue Reports
+         * @description Every unit that reports to `org_unit` for the period, late ones first.
+         */
+        get: operations["overdue_reports_api_v1_reports_overdue_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/consolidation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consolidated Report
+         * @description The children's approved reports added up, checked against the unit's live figures.
+         */
+        get: operations["consolidated_report_api_v1_reports_consolidation_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/consolidation.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consolidated Report Xlsx */
+        get: operations["consolidated_report_xlsx_api_v1_reports_consolidation_xlsx_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reconcile Reform
+         * @description A period before 2025-07-01 counted along the legacy units and along the current ones.
+         */
+        get: operations["reconcile_reform_api_v1_reports_reconciliation_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Report */
+        get: operations["get_report_api_v1_reports__report_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Report
+         * @description Edit the comments of a draft or returned report.
+         */
+        patch: operations["update_report_api_v1_reports__report_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/reports/{report_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transition Report
+         * @description `submit` freezes the figures; the level above then `approve`s or `return`s it with a comment.
+         */
+        post: operations["transition_report_api_v1_reports__report_id__transitions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{report_id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export Report */
+        get: operations["export_report_api_v1_reports__report_id__export_xlsx_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-directory": {
         parameters: {
             query?: never;
@@ -2161,6 +2340,34 @@ export interface components {
             /** Version */
             version?: number | null;
         };
+        /** Cascade */
+        Cascade: {
+            /**
+             * Steps
+             * @description Reached → with needs → referred → completed.
+             */
+            steps: components["schemas"]["CascadeStep"][];
+            /** Referral Rate */
+            referral_rate: string | null;
+            /** Referral Rate Target */
+            referral_rate_target: string;
+            /**
+             * Target Source
+             * @description `plan` when the unit's plan for the year sets it, else `default` (50%).
+             */
+            target_source: string;
+        };
+        /** CascadeStep */
+        CascadeStep: {
+            /** Code */
+            code: string;
+            /** Label Vi */
+            label_vi: string;
+            /** Label En */
+            label_en: string;
+            /** Value */
+            value: number | string | null;
+        };
         /** CaseEventRead */
         CaseEventRead: {
             /**
@@ -2376,6 +2583,93 @@ export interface components {
             /** Version */
             version?: number | null;
         };
+        /** ConsolidatedValue */
+        ConsolidatedValue: {
+            /** Code */
+            code: string;
+            /** Label Vi */
+            label_vi: string;
+            /** Label En */
+            label_en: string;
+            /**
+             * Additive
+             * @description False for distinct people and medians, which do not add up across units.
+             */
+            additive: boolean;
+            /**
+             * Consolidated
+             * @description The sum of the children's approved reports.
+             */
+            consolidated: string | number | null;
+            /**
+             * Live
+             * @description The figure computed now from the records.
+             */
+            live: string | number | null;
+            /**
+             * Difference
+             * @description live − consolidated, for additive indicators with all reports in.
+             */
+            difference: number | null;
+            /**
+             * By Unit
+             * @description Each child's approved figure, by unit id.
+             */
+            by_unit?: {
+                [key: string]: number | string | null;
+            };
+        };
+        /** Consolidation */
+        Consolidation: {
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /** Org Unit Name */
+            org_unit_name: string;
+            /** Period */
+            period: string;
+            /** Suppressed */
+            suppressed: boolean;
+            /** Units */
+            units: components["schemas"]["ConsolidationUnit"][];
+            /**
+             * Complete
+             * @description Every child's report is approved.
+             */
+            complete: boolean;
+            /**
+             * Reconciles
+             * @description Complete, and every additive indicator equals the live figure.
+             */
+            reconciles: boolean;
+            /**
+             * Own Records
+             * @description Records attached to the unit itself (not to a child): part of the live figure, in no child's report.
+             */
+            own_records: {
+                [key: string]: string | number | null;
+            };
+            /** Indicators */
+            indicators: components["schemas"]["ConsolidatedValue"][];
+        };
+        /** ConsolidationUnit */
+        ConsolidationUnit: {
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /** Name */
+            name: string;
+            /** Code */
+            code: string;
+            /** Report Id */
+            report_id: string | null;
+            /** Status */
+            status: components["schemas"]["ReportStatus"] | "missing";
+        };
         /** ContactCreate */
         ContactCreate: {
             /**
@@ -2511,6 +2805,37 @@ export interface components {
             notes?: string | null;
             /** Version */
             version?: number | null;
+        };
+        /** Dashboard */
+        Dashboard: {
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /** Org Unit Name */
+            org_unit_name: string;
+            /** Period */
+            period: string;
+            /** Suppressed */
+            suppressed: boolean;
+            /** Cards */
+            cards: components["schemas"]["IndicatorValue"][];
+            cascade: components["schemas"]["Cascade"];
+            /** Trend Indicators */
+            trend_indicators: string[];
+            /**
+             * Trend
+             * @description The twelve months ending with the period, oldest first.
+             */
+            trend: components["schemas"]["TrendPoint"][];
+            /** Unit Indicators */
+            unit_indicators: string[];
+            /**
+             * By Unit
+             * @description The units reporting to this one (communes of a province, …).
+             */
+            by_unit: components["schemas"]["UnitRow"][];
         };
         /** DeliveryRead */
         DeliveryRead: {
@@ -2777,6 +3102,34 @@ export interface components {
             by_category: {
                 [key: string]: components["schemas"]["Execution"];
             };
+        };
+        /**
+         * ExpectedReport
+         * @description A unit expected to report for the period, with its report if there is one.
+         */
+        ExpectedReport: {
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /** Org Unit Name */
+            org_unit_name: string;
+            /** Org Unit Code */
+            org_unit_code: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** Report Id */
+            report_id: string | null;
+            /** Status */
+            status: components["schemas"]["ReportStatus"] | "missing";
+            /** Overdue */
+            overdue: boolean;
+            /** Days Overdue */
+            days_overdue: number;
         };
         /** ExpenditureCreate */
         ExpenditureCreate: {
@@ -3537,6 +3890,38 @@ export interface components {
              */
             version?: number | null;
         };
+        /** Overdue */
+        Overdue: {
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /** Period */
+            period: string;
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Expected
+             * @description Units expected to report.
+             */
+            expected: number;
+            /**
+             * Submitted
+             * @description Of those, submitted or approved.
+             */
+            submitted: number;
+            /** Units */
+            units: components["schemas"]["ExpectedReport"][];
+        };
         /** Page[ActivityRead] */
         Page_ActivityRead_: {
             /** Items */
@@ -3611,6 +3996,13 @@ export interface components {
         Page_PlanRead_: {
             /** Items */
             items: components["schemas"]["PlanRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[ReportSummary] */
+        Page_ReportSummary_: {
+            /** Items */
+            items: components["schemas"]["ReportSummary"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -3718,7 +4110,7 @@ export interface components {
          * Permission
          * @enum {string}
          */
-        Permission: "org_units:read" | "org_units:write" | "organisations:read" | "organisations:write" | "users:read" | "users:write" | "establishments:read" | "establishments:write" | "inspections:read" | "inspections:write" | "audit:read" | "clients:read" | "clients:write" | "clients:identify" | "contacts:read" | "contacts:write" | "peer_groups:read" | "peer_groups:write" | "activities:read" | "activities:write" | "referrals:read" | "referrals:write" | "api_clients:manage" | "webhooks:manage" | "victim_cases:read" | "victim_cases:write" | "victim_statistics:read" | "victim_cases:export" | "plans:read" | "plans:write" | "plans:approve" | "budget_execution:read" | "indicators:read" | "imports:run";
+        Permission: "org_units:read" | "org_units:write" | "organisations:read" | "organisations:write" | "users:read" | "users:write" | "establishments:read" | "establishments:write" | "inspections:read" | "inspections:write" | "audit:read" | "clients:read" | "clients:write" | "clients:identify" | "contacts:read" | "contacts:write" | "peer_groups:read" | "peer_groups:write" | "activities:read" | "activities:write" | "referrals:read" | "referrals:write" | "api_clients:manage" | "webhooks:manage" | "victim_cases:read" | "victim_cases:write" | "victim_statistics:read" | "victim_cases:export" | "plans:read" | "plans:write" | "plans:approve" | "budget_execution:read" | "indicators:read" | "imports:run" | "reports:read" | "reports:write" | "reports:approve";
         /**
          * Place
          * @enum {string}
@@ -3878,6 +4270,57 @@ export interface components {
              */
             updated_at: string;
             client: components["schemas"]["SharedClient"];
+        };
+        /**
+         * Reconciliation
+         * @description A period before the 2025 reform counted along the legacy units and along the current ones.
+         */
+        Reconciliation: {
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /** Period */
+            period: string;
+            /** Suppressed */
+            suppressed: boolean;
+            /**
+             * Total
+             * @description The unit's own figure for each additive indicator.
+             */
+            total: {
+                [key: string]: number;
+            };
+            legacy: components["schemas"]["ReconciliationSide"];
+            current: components["schemas"]["ReconciliationSide"];
+            /** Reconciles */
+            reconciles: boolean;
+        };
+        /** ReconciliationSide */
+        ReconciliationSide: {
+            /** Units */
+            units: components["schemas"]["ConsolidationUnit"][];
+            /**
+             * Values
+             * @description indicator → unit id → value
+             */
+            values: {
+                [key: string]: {
+                    [key: string]: number | string | null;
+                };
+            };
+            /**
+             * Unattributed
+             * @description Records under the unit that no unit of this side covers, counted so the sides add up.
+             */
+            unattributed: {
+                [key: string]: number;
+            };
+            /** Totals */
+            totals: {
+                [key: string]: number;
+            };
         };
         /** ReferralCreate */
         ReferralCreate: {
@@ -4058,6 +4501,221 @@ export interface components {
              * @description Omit to use the HttpOnly cookie.
              */
             refresh_token?: string | null;
+        };
+        /**
+         * ReportAction
+         * @enum {string}
+         */
+        ReportAction: "submit" | "approve" | "return";
+        /** ReportCreate */
+        ReportCreate: {
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /**
+             * Period
+             * @description 2026-06, 2026Q2, 2026S1 or 2026
+             * @example 2026Q2
+             */
+            period: string;
+            /** Comment */
+            comment?: string | null;
+        };
+        /** ReportEventRead */
+        ReportEventRead: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Action */
+            action: string;
+            /** From Status */
+            from_status: string | null;
+            /** To Status */
+            to_status: string;
+            /** Comment */
+            comment: string | null;
+            /** Actor Name */
+            actor_name: string;
+        };
+        /** ReportRead */
+        ReportRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /**
+             * Org Unit Name
+             * @default
+             */
+            org_unit_name?: string;
+            /** Period */
+            period: string;
+            /** Period Kind */
+            period_kind: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Overdue
+             * @default false
+             */
+            overdue?: boolean;
+            status: components["schemas"]["ReportStatus"];
+            /** Comment */
+            comment: string | null;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Reviewed At */
+            reviewed_at: string | null;
+            /** Review Comment */
+            review_comment: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Values Frozen
+             * @description True once submitted: the values below no longer follow the records.
+             */
+            values_frozen: boolean;
+            /** Frozen At */
+            frozen_at: string | null;
+            /**
+             * Suppressed
+             * @description True when small cells are hidden (roles without individual access).
+             */
+            suppressed: boolean;
+            /** Values */
+            values: components["schemas"]["IndicatorValue"][];
+            /** History */
+            history: components["schemas"]["ReportEventRead"][];
+            /**
+             * Can Submit
+             * @default false
+             */
+            can_submit?: boolean;
+            /**
+             * Can Review
+             * @default false
+             */
+            can_review?: boolean;
+        };
+        /**
+         * ReportStatus
+         * @enum {string}
+         */
+        ReportStatus: "draft" | "submitted" | "approved" | "returned";
+        /** ReportSummary */
+        ReportSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /**
+             * Org Unit Name
+             * @default
+             */
+            org_unit_name?: string;
+            /** Period */
+            period: string;
+            /** Period Kind */
+            period_kind: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Overdue
+             * @default false
+             */
+            overdue?: boolean;
+            status: components["schemas"]["ReportStatus"];
+            /** Comment */
+            comment: string | null;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Reviewed At */
+            reviewed_at: string | null;
+            /** Review Comment */
+            review_comment: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ReportTransition */
+        ReportTransition: {
+            action: components["schemas"]["ReportAction"];
+            /**
+             * Comment
+             * @description Required when returning a report.
+             */
+            comment?: string | null;
+        };
+        /** ReportUpdate */
+        ReportUpdate: {
+            /** Comment */
+            comment?: string | null;
+            /**
+             * Version
+             * @description The version you read; alternative to If-Match.
+             */
+            version?: number | null;
         };
         /** RevisionRead */
         RevisionRead: {
@@ -4307,6 +4965,31 @@ export interface components {
             outcome?: string | null;
             /** Decline Reason */
             decline_reason?: string | null;
+        };
+        /** TrendPoint */
+        TrendPoint: {
+            /** Month */
+            month: string;
+            /** Values */
+            values: {
+                [key: string]: number | string | null;
+            };
+        };
+        /** UnitRow */
+        UnitRow: {
+            /**
+             * Org Unit Id
+             * Format: uuid
+             */
+            org_unit_id: string;
+            /** Name */
+            name: string;
+            /** Code */
+            code: string;
+            /** Values */
+            values: {
+                [key: string]: number | string | null;
+            };
         };
         /** UserCreate */
         UserCreate: {
@@ -12437,6 +13120,784 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                 };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dashboard_api_v1_dashboard_get: {
+        parameters: {
+            query: {
+                /** @description A unit of your area; its whole subtree is counted. */
+                org_unit: string;
+                /** @description 2026-06, 2026Q2, 2026S1 or 2026 */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_reports_api_v1_reports_get: {
+        parameters: {
+            query?: {
+                /** @description Reports of this unit and the units below it. */
+                org_unit?: string | null;
+                period?: string | null;
+                status?: components["schemas"]["ReportStatus"] | null;
+                /** @description Only reports past their due date and not yet submitted. */
+                overdue?: boolean | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReportSummary_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_report_api_v1_reports_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    overdue_reports_api_v1_reports_overdue_get: {
+        parameters: {
+            query: {
+                /** @description A unit of your area; its whole subtree is counted. */
+                org_unit: string;
+                /** @description 2026-06, 2026Q2, 2026S1 or 2026 */
+                period: string;
+                /** @description Default: today in Vietnam */
+                as_of?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overdue"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    consolidated_report_api_v1_reports_consolidation_get: {
+        parameters: {
+            query: {
+                /** @description A unit of your area; its whole subtree is counted. */
+                org_unit: string;
+                /** @description 2026-06, 2026Q2, 2026S1 or 2026 */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consolidation"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    consolidated_report_xlsx_api_v1_reports_consolidation_xlsx_get: {
+        parameters: {
+            query: {
+                /** @description A unit of your area; its whole subtree is counted. */
+                org_unit: string;
+                /** @description 2026-06, 2026Q2, 2026S1 or 2026 */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reconcile_reform_api_v1_reports_reconciliation_get: {
+        parameters: {
+            query: {
+                /** @description A unit of your area; its whole subtree is counted. */
+                org_unit: string;
+                /** @description 2026-06, 2026Q2, 2026S1 or 2026 */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reconciliation"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_report_api_v1_reports__report_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_report_api_v1_reports__report_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transition_report_api_v1_reports__report_id__transitions_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportTransition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_report_api_v1_reports__report_id__export_xlsx_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not authenticated */
             401: {

@@ -158,3 +158,24 @@ export type ExpenditureQuery = Query<paths['/api/v1/expenditures']['get']>;
 export type Execution = Pick<BudgetLine, 'allocated_vnd' | 'spent_vnd' | 'remaining_vnd' | 'execution_rate'>;
 export type ExecutionBreakdown = Ok<paths['/api/v1/budget-execution']['get']>;
 export type ExecutionQuery = Query<paths['/api/v1/budget-execution']['get']>;
+
+export type IndicatorValue = Ok<paths['/api/v1/reports/{report_id}']['get']>['values'][number];
+export type Dashboard = Ok<paths['/api/v1/dashboard']['get']>;
+export type DashboardQuery = Query<paths['/api/v1/dashboard']['get']>;
+export type Cascade = Dashboard['cascade'];
+export type TrendPoint = Dashboard['trend'][number];
+export type UnitRow = Dashboard['by_unit'][number];
+
+export type Report = Ok<paths['/api/v1/reports/{report_id}']['get']>;
+export type ReportSummary = Ok<paths['/api/v1/reports']['get']>['items'][number];
+export type ReportStatus = ReportSummary['status'];
+export type ReportQuery = Query<paths['/api/v1/reports']['get']>;
+export type ReportCreate = Body<paths['/api/v1/reports']['post']>;
+export type ReportUpdate = Body<paths['/api/v1/reports/{report_id}']['patch']>;
+export type ReportTransition = Body<paths['/api/v1/reports/{report_id}/transitions']['post']>;
+export type ReportAction = ReportTransition['action'];
+export type ReportEvent = Report['history'][number];
+export type OverdueReports = Ok<paths['/api/v1/reports/overdue']['get']>;
+export type ExpectedReport = OverdueReports['units'][number];
+export type Consolidation = Ok<paths['/api/v1/reports/consolidation']['get']>;
+export type ConsolidatedValue = Consolidation['indicators'][number];

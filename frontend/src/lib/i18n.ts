@@ -20,6 +20,8 @@ import viIntegrations from '@/locales/vi/integrations.json';
 import viVictims from '@/locales/vi/victims.json';
 import viPlans from '@/locales/vi/plans.json';
 import viImports from '@/locales/vi/imports.json';
+import viDashboard from '@/locales/vi/dashboard.json';
+import viReports from '@/locales/vi/reports.json';
 import enCommon from '@/locales/en/common.json';
 import enAuth from '@/locales/en/auth.json';
 import enEnums from '@/locales/en/enums.json';
@@ -39,6 +41,8 @@ import enIntegrations from '@/locales/en/integrations.json';
 import enVictims from '@/locales/en/victims.json';
 import enPlans from '@/locales/en/plans.json';
 import enImports from '@/locales/en/imports.json';
+import enDashboard from '@/locales/en/dashboard.json';
+import enReports from '@/locales/en/reports.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -66,6 +70,8 @@ export const resources = {
     victims: viVictims,
     plans: viPlans,
     imports: viImports,
+    dashboard: viDashboard,
+    reports: viReports,
   },
   en: {
     common: enCommon,
@@ -87,6 +93,8 @@ export const resources = {
     victims: enVictims,
     plans: enPlans,
     imports: enImports,
+    dashboard: enDashboard,
+    reports: enReports,
   },
 } as const;
 

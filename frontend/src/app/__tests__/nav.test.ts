@@ -39,3 +39,28 @@ describe('plans and budget navigation', () => {
     expect(viewer).not.toContain('/plans');
   });
 });
+
+describe('dashboard and reports navigation', () => {
+  const viewer = has(['indicators:read', 'reports:read', 'victim_statistics:read', 'budget_execution:read']);
+
+  it('opens the dashboard for leadership, whose home is generic', () => {
+    expect(firstAllowedPath(viewer, 'home')).toBe('/dashboard');
+    expect(navItemsFor(viewer, 'home').map((i) => i.to)).toEqual(
+      expect.arrayContaining(['/dashboard', '/reports', '/victim-statistics', '/budget-execution']),
+    );
+  });
+
+  it('keeps a case worker on her own home screen, with the dashboard and reports in the menu', () => {
+    const worker = has(['establishments:read', 'indicators:read', 'reports:read', 'reports:write']);
+    expect(firstAllowedPath(worker, 'establishments')).toBe('/establishments');
+    expect(navItemsFor(worker, 'establishments').map((i) => i.to)).toEqual(
+      expect.arrayContaining(['/dashboard', '/reports']),
+    );
+  });
+
+  it('shows neither to a role without indicators or reports', () => {
+    const inspector = navItemsFor(has(['establishments:read', 'inspections:read']), 'establishments').map((i) => i.to);
+    expect(inspector).not.toContain('/dashboard');
+    expect(inspector).not.toContain('/reports');
+  });
+});
