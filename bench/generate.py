@@ -32,10 +32,12 @@ from donghanh.core import crypto
 from donghanh.core.base import Base
 from donghanh.core.crypto import Encrypted
 from donghanh.core.security import hash_password
+from donghanh.core.vocabulary import ServiceType
 from donghanh.core.text import fold
 from donghanh.db import create_engine
 from donghanh.org_units.models import OrgUnit
 from donghanh.org_units.seed import REFORM_DAY, seed_org_units
+from donghanh.victim_cases.models import Exploitation
 
 DEFAULT_PG_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/bench"
 BENCH_PASSWORD = "bench-password-2026"
@@ -61,16 +63,16 @@ BENCH_PROVINCE = "01"  # the province the list benchmarks read as its program ma
 
 PLACES = ["establishment", "hotspot", "community", "online", "office"]
 TOPICS = ["labour_rights", "social_insurance", "health_hiv_sti", "gbv", "trafficking_risk", "legal", "other"]
-NEEDS = ["health", "legal", "shelter", "job", "education", "psychosocial"]
+NEEDS = [s.value for s in ServiceType]
 EST_TYPES = ["karaoke", "massage_sauna", "bar_club", "hotel_guesthouse", "restaurant", "cafe", "beauty_spa", "other"]
 GROUPS = ["establishment_worker", "sex_worker", "trafficking_victim", "at_risk"]
-SERVICES = ["health", "legal", "shelter", "vocational_training", "psychosocial", "social_assistance"]
+SERVICES = [s.value for s in ServiceType]
 ACTIVITY_KINDS = ["training", "communication_event", "tripartite_dialogue", "group_meeting", "workshop",
                   "review_conference", "other"]
 CATEGORIES = ["peer_groups", "communication_dialogue", "service_connection", "inspection_capacity",
               "victim_support", "training", "management", "other"]
 SOURCES = ["central", "provincial", "district", "commune", "international", "socialised"]
-EXPLOITATION = ["sexual", "labour", "forced_marriage", "other", "unknown"]
+EXPLOITATION = [e.value for e in Exploitation]
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"]
 GIVEN = ["Lan", "Hoa", "Mai", "Hương", "Linh", "Trang", "Thảo", "Ngọc", "Anh", "Hà", "Yến", "Nhung", "Tuấn", "Minh"]
 
@@ -250,7 +252,7 @@ async def generate(url: str, preset: str, seed: int, reset: bool = True, **overr
         org_rows = []
         for p in provinces:
             for i in range(3):
-                row = _base(g, born, name=f"Trung tâm dịch vụ {p.code}-{i}", kind="service_provider",
+                row = _base(g, born, name=f"Trung tâm dịch vụ {p.code}-{i}", kind="health_center",
                             org_unit_id=p.id, services=SERVICES[i::3], active=True, name_search=f"trung tam {p.code}")
                 orgs.setdefault(p.code, []).append(row["id"])
                 org_rows.append(row)
@@ -326,7 +328,7 @@ async def generate(url: str, preset: str, seed: int, reset: bool = True, **overr
             p = pick()
             created = g.ts(g.day(date(2023, 1, 1)))
             unit = _unit_for(g, p, created.date())
-            row = _base(g, created, name=f"Nhóm đồng đẳng {i}", kind="sex_workers", established_on=created.date(),
+            row = _base(g, created, name=f"Nhóm đồng đẳng {i}", kind="peer_group", established_on=created.date(),
                         active=g.rng.random() < 0.85, name_search=f"nhom dong dang {i}", org_unit_id=unit)
             groups.setdefault(p.code, []).append(row["id"])
             group_rows.append(row)

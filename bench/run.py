@@ -72,7 +72,7 @@ def wait_until_up(port: int, path: str, started: float, timeout: float = 60) -> 
 
 def start_server(args: list[str], env: dict[str, str], port: int, path: str) -> tuple[subprocess.Popen[bytes], float]:
     started = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=open("/tmp/bench_server.log", "ab"), cwd=ROOT)
     return proc, wait_until_up(port, path, started)
 
 

@@ -43,4 +43,7 @@ class Client(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, OrgScoped,
     consent_data_processing_on: Mapped[date | None] = mapped_column(Date)
     consent_share_with_providers: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    __table_args__ = (Index("ix_client_match", "org_unit_id", "birth_year", "sex"),)
+    __table_args__ = (
+        Index("ix_client_match", "org_unit_id", "birth_year", "sex"),
+        Index("ix_client_keyset", "created_at", "id"),  # the list's keyset order
+    )

@@ -55,7 +55,12 @@ class OutreachContact(IdMixin, TimestampMixin, VersionedMixin, OrgScoped, Base):
     needs: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str | None] = mapped_column(Encrypted("outreach_contact.notes"))
 
-    __table_args__ = (Index("ix_outreach_contact_org_unit_contacted_on", "org_unit_id", "contacted_on"),)
+    __table_args__ = (
+        Index("ix_outreach_contact_org_unit_contacted_on", "org_unit_id", "contacted_on"),
+        # The list's keyset order (contacted_on, created_at, id), newest first: a page is an index range scan
+        # filtered by the scope's unit semi-join instead of a sort of the whole subtree's contacts.
+        Index("ix_outreach_contact_keyset", "contacted_on", "created_at", "id"),
+    )
 
     @property
     def created_by(self) -> uuid.UUID:
