@@ -32,8 +32,8 @@ from donghanh.core import crypto
 from donghanh.core.base import Base
 from donghanh.core.crypto import Encrypted
 from donghanh.core.security import hash_password
-from donghanh.core.vocabulary import ServiceType
 from donghanh.core.text import fold
+from donghanh.core.vocabulary import ServiceType
 from donghanh.db import create_engine
 from donghanh.org_units.models import OrgUnit
 from donghanh.org_units.seed import REFORM_DAY, seed_org_units
@@ -444,7 +444,8 @@ async def generate(url: str, preset: str, seed: int, reset: bool = True, **overr
             line_id, unit = g.rng.choice(lines[p.code])
             day = g.day()
             exp_rows.append(_base(g, g.ts(day), budget_line_id=line_id, spent_on=day,
-                                  amount_vnd=g.rng.randrange(1, 50) * 100_000, description=f"Chi {i}", org_unit_id=unit))
+                                  amount_vnd=g.rng.randrange(1, 50) * 100_000, description=f"Chi {i}",
+                                  org_unit_id=unit))
         await out.load("expenditure", exp_rows)
         counts = dict(out.counts)
     await analyze(url)

@@ -44,7 +44,7 @@ async def main(url: str = generate.DEFAULT_PG_URL) -> None:
     conn = await asyncpg.connect(url.replace("postgresql+asyncpg", "postgresql"))
     for name, path in paths.items():
         statements = await captured_statements(url, path, token)
-        table = name.split("_page")[0].rstrip("s").replace("contact", "outreach_contact").replace("establishment", "establishment")
+        table = name.split("_page")[0].rstrip("s").replace("contact", "outreach_contact")
         main_sql = [s for s in statements if f"FROM {table}" in s[0]][0]
         rows = await conn.fetch("EXPLAIN (ANALYZE, BUFFERS) " + main_sql[0], *main_sql[1])
         plan = "\n".join(r[0] for r in rows)

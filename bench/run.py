@@ -72,7 +72,8 @@ def wait_until_up(port: int, path: str, started: float, timeout: float = 60) -> 
 
 def start_server(args: list[str], env: dict[str, str], port: int, path: str) -> tuple[subprocess.Popen[bytes], float]:
     started = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=open("/tmp/bench_server.log", "ab"), cwd=ROOT)
+    log = (RESULTS / "server.log").open("ab")  # the server's own log, for a failed request
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=log, cwd=ROOT)
     return proc, wait_until_up(port, path, started)
 
 
