@@ -9,7 +9,7 @@ DATA_DIR ?= var
 export DONGHANH_DATABASE_URL ?= sqlite+aiosqlite:///$(CURDIR)/$(DATA_DIR)/donghanh.db
 
 .PHONY: run test venv spa migrate demo serve test-backend test-postgres test-frontend test-e2e e2e-server \
-        openapi api-client lint clean help
+        openapi api-client lint clean help bench bench-quick bench-plans
 
 help:
 	@echo "make run   — install, build the SPA, migrate, load demo data, serve on http://127.0.0.1:$(PORT)"
@@ -87,6 +87,17 @@ test-e2e: venv spa
 lint: venv
 	$(BIN)/ruff check backend tests
 	$(BIN)/lint-imports
+
+# --- benchmarks (issue #9): PostgreSQL database `bench` on 127.0.0.1, see bench/RESULTS.md ---------------
+
+bench: venv
+	$(BIN)/python -m bench.run --preset national
+
+bench-quick: venv
+	$(BIN)/python -m bench.run --preset quick
+
+bench-plans: venv
+	$(BIN)/python -m bench.plans
 
 # --- generated files -------------------------------------------------------------------------------
 

@@ -49,6 +49,7 @@ class Client(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, OrgScoped,
     __table_args__ = (
         Index("ix_client_match", "org_unit_id", "birth_year", "sex"),
         Index("uq_client_external_id", "org_unit_id", "external_id", unique=True),
+        Index("ix_client_keyset", "created_at", "id"),  # the list's keyset order
     )
 
 

@@ -82,7 +82,7 @@ class Establishment(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, Org
     __table_args__ = (
         CheckConstraint("workers_female >= 0 AND workers_male >= 0", name="workers_non_negative"),
         Index("ix_establishment_org_unit_id_created_at", "org_unit_id", "created_at"),
-        Index("ix_establishment_name", "name"),
+        Index("ix_establishment_keyset_name", "name", "id"),  # the list's default keyset order
     )
 
 

@@ -54,6 +54,7 @@ class Referral(IdMixin, TimestampMixin, VersionedMixin, CreatedByMixin, OrgScope
         Index("uq_referral_external_id", "org_unit_id", "external_id", unique=True),
         Index("ix_referral_status_follow_up", "status", "follow_up_due_on"),
         Index("ix_referral_to_org_status", "to_organisation_id", "status"),
+        Index("ix_referral_keyset", "created_at", "id"),  # the list's keyset order
     )
 
 
