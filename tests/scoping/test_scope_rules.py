@@ -2,6 +2,7 @@
 and a query that bypasses the scoped repository fails loudly."""
 from __future__ import annotations
 
+import httpx
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,6 +13,7 @@ from donghanh.core.permissions import Role
 from donghanh.core.repository import ScopeGuardError
 from donghanh.core.scoping import registered
 from donghanh.establishments.models import Establishment
+from tests.fixtures.world import World
 
 
 def _org_scoped_models() -> list[type]:
@@ -32,3 +34,15 @@ def test_every_org_scoped_model_has_a_rule_or_denial(role: Role) -> None:
 async def test_select_outside_a_repository_is_refused(session: AsyncSession) -> None:
     with pytest.raises(ScopeGuardError):
         await session.execute(select(Establishment))
+
+
+async def test_the_org_unit_filter_keeps_records_of_the_legacy_units_merged_into_it(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    # The old Trúc Bạch ward merged into Phường Ba Đình in 2025: its records are Ba Đình's history.
+    for account in ("program_manager", "case_worker"):
+        listed = await client.get("/api/v1/establishments", headers=world.auth(account),
+                                  params={"org_unit": str(world.units["ba_dinh"].id), "limit": 500})
+        ids = {item["id"] for item in listed.json()["items"]}
+        assert str(world.establishments["legacy"]) in ids, account
+        assert str(world.establishments["hoan_kiem"]) not in ids

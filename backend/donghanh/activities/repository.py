@@ -15,7 +15,7 @@ class ActivityRepository(ScopedRepository[Activity]):
     not_found_detail = "No such activity."
 
     async def list(  # noqa: A003
-        self, flt: ActivityFilter, unit_path: str | None, cursor: str | None, limit: int
+        self, flt: ActivityFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[Activity], str | None]:
         stmt = self.select()
         if flt.kind:
@@ -26,6 +26,6 @@ class ActivityRepository(ScopedRepository[Activity]):
             stmt = stmt.where(Activity.starts_on >= flt.since)
         if flt.until:
             stmt = stmt.where(Activity.starts_on <= flt.until)
-        if unit_path:
-            stmt = stmt.where(subtree_of_unit(Activity.org_unit_id, unit_path))
+        if unit_paths:
+            stmt = stmt.where(subtree_of_unit(Activity.org_unit_id, unit_paths))
         return await self.page(stmt, SORT_KEYS, "-starts_on", cursor, limit)

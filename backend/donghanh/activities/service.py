@@ -30,8 +30,8 @@ def _plain(data: dict) -> dict:  # type: ignore[type-arg]
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: ActivityFilter, cursor: str | None, limit: int
 ) -> Page[ActivityRead]:
-    unit_path = await org_units.filter_path(session, flt.org_unit)
-    rows, next_cursor = await ActivityRepository(session, principal).list(flt, unit_path, cursor, limit)
+    unit_paths = await org_units.filter_paths(session, flt.org_unit)
+    rows, next_cursor = await ActivityRepository(session, principal).list(flt, unit_paths, cursor, limit)
     return Page[ActivityRead](items=[ActivityRead.model_validate(a) for a in rows], next_cursor=next_cursor)
 
 

@@ -21,7 +21,7 @@ class ClientRepository(ScopedRepository[Client]):
     not_found_detail = "No such client."
 
     async def list(  # noqa: A003
-        self, flt: ClientFilter, unit_path: str | None, cursor: str | None, limit: int
+        self, flt: ClientFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[Client], str | None]:
         stmt = self.select()
         if flt.q:
@@ -32,8 +32,8 @@ class ClientRepository(ScopedRepository[Client]):
             stmt = stmt.where(Client.sex == flt.sex)
         if flt.establishment:
             stmt = stmt.where(Client.establishment_id == flt.establishment)
-        if unit_path:
-            stmt = stmt.where(subtree_of_unit(Client.org_unit_id, unit_path))
+        if unit_paths:
+            stmt = stmt.where(subtree_of_unit(Client.org_unit_id, unit_paths))
         return await self.page(stmt, SORT_KEYS, "-created_at", cursor, limit)
 
 

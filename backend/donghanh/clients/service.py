@@ -77,8 +77,8 @@ async def to_read(
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: ClientFilter, cursor: str | None, limit: int
 ) -> Page[ClientRead]:
-    unit_path = await org_units.filter_path(session, flt.org_unit)
-    rows, next_cursor = await ClientRepository(session, principal).list(flt, unit_path, cursor, limit)
+    unit_paths = await org_units.filter_paths(session, flt.org_unit)
+    rows, next_cursor = await ClientRepository(session, principal).list(flt, unit_paths, cursor, limit)
     names = {}
     for unit_id in {c.org_unit_id for c in rows}:
         names[unit_id] = (await org_units.require_unit(session, unit_id)).name
@@ -245,8 +245,8 @@ async def list_identified(
 ) -> Page[ClientRead | ClientIdentityRead]:
     """A page of clients for an export: with identity for roles that may see it (each person's read audited
     with the fields returned), without it for everyone else."""
-    unit_path = await org_units.filter_path(session, flt.org_unit)
-    rows, next_cursor = await ClientRepository(session, principal).list(flt, unit_path, cursor, limit)
+    unit_paths = await org_units.filter_paths(session, flt.org_unit)
+    rows, next_cursor = await ClientRepository(session, principal).list(flt, unit_paths, cursor, limit)
     names = {}
     for unit_id in {c.org_unit_id for c in rows}:
         names[unit_id] = (await org_units.require_unit(session, unit_id)).name

@@ -26,12 +26,13 @@ class ContactRepository(ScopedRepository[OutreachContact]):
     not_found_detail = "No such contact."
 
     async def list(  # noqa: A003
-        self, flt: ContactFilter, unit_path: str | None, me: uuid.UUID | None, cursor: str | None, limit: int
+        self, flt: ContactFilter, unit_paths: tuple[str, ...] | None, me: uuid.UUID | None, cursor: str | None,
+        limit: int,
     ) -> tuple[list[OutreachContact], str | None]:
         c = OutreachContact
         stmt = self.select()
-        if unit_path:
-            stmt = stmt.where(subtree_of_unit(c.org_unit_id, unit_path))
+        if unit_paths:
+            stmt = stmt.where(subtree_of_unit(c.org_unit_id, unit_paths))
         if flt.client:
             stmt = stmt.where(c.client_id == flt.client)
         if flt.peer_group:

@@ -37,8 +37,8 @@ async def to_reads(session: AsyncSession, principal: Principal, contacts: list[O
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: ContactFilter, cursor: str | None, limit: int
 ) -> Page[ContactRead]:
-    unit_path = await org_units.filter_path(session, flt.org_unit)
-    rows, next_cursor = await ContactRepository(session, principal).list(flt, unit_path, principal.id, cursor, limit)
+    unit_paths = await org_units.filter_paths(session, flt.org_unit)
+    rows, next_cursor = await ContactRepository(session, principal).list(flt, unit_paths, principal.id, cursor, limit)
     if any(c.notes for c in rows):
         await audit.record(session, principal, "list", RESOURCE, None, fields=["notes"],
                            org_unit_id=principal.org_unit_id)

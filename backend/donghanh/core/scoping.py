@@ -78,6 +78,7 @@ def owned_by(created_by_column: Any, principal: Principal) -> ColumnElement[bool
     return created_by_column == principal.id
 
 
-def subtree_of_unit(org_unit_column: Any, unit_path: str) -> ColumnElement[bool]:
-    """Rows attached to a unit or anything below it (used for the `org_unit` filter)."""
-    return in_paths(org_unit_column, [unit_path])
+def subtree_of_unit(org_unit_column: Any, unit_paths: tuple[str, ...]) -> ColumnElement[bool]:
+    """Rows attached to a unit or anything below it, the legacy units merged into it included (used for
+    the `org_unit` filter; the paths come from org_units.filter_paths)."""
+    return in_paths(org_unit_column, unit_paths)

@@ -31,10 +31,10 @@ class EstablishmentRepository(ScopedRepository[Establishment]):
     model = Establishment
     not_found_detail = "No such establishment."
 
-    def filtered(self, flt: EstablishmentFilter, unit_path: str | None) -> Select[Any]:
+    def filtered(self, flt: EstablishmentFilter, unit_paths: tuple[str, ...] | None) -> Select[Any]:
         stmt = self.select()
-        if unit_path:
-            stmt = stmt.where(subtree_of_unit(Establishment.org_unit_id, unit_path))
+        if unit_paths:
+            stmt = stmt.where(subtree_of_unit(Establishment.org_unit_id, unit_paths))
         if flt.type:
             stmt = stmt.where(Establishment.type == flt.type)
         if flt.status:
@@ -51,9 +51,9 @@ class EstablishmentRepository(ScopedRepository[Establishment]):
         return stmt
 
     async def list(  # noqa: A003
-        self, flt: EstablishmentFilter, unit_path: str | None, cursor: str | None, limit: int
+        self, flt: EstablishmentFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[Establishment], str | None]:
-        return await self.page(self.filtered(flt, unit_path), SORTS[flt.sort], flt.sort.value, cursor, limit)
+        return await self.page(self.filtered(flt, unit_paths), SORTS[flt.sort], flt.sort.value, cursor, limit)
 
 
 class InspectionRepository(ScopedRepository[Inspection]):

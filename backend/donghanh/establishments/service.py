@@ -76,8 +76,8 @@ async def require_visible(
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: EstablishmentFilter, cursor: str | None, limit: int
 ) -> Page[EstablishmentRead]:
-    unit_path = await org_units.filter_path(session, flt.org_unit)
-    rows, next_cursor = await EstablishmentRepository(session, principal).list(flt, unit_path, cursor, limit)
+    unit_paths = await org_units.filter_paths(session, flt.org_unit)
+    rows, next_cursor = await EstablishmentRepository(session, principal).list(flt, unit_paths, cursor, limit)
     await audit.record(session, principal, "list", RESOURCE, None, fields=["owner_name"],
                        org_unit_id=principal.org_unit_id)
     return Page[EstablishmentRead](items=await to_read(session, rows), next_cursor=next_cursor)

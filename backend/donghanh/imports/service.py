@@ -164,5 +164,5 @@ async def start_export(session: AsyncSession, principal: Principal, export: Expo
     and the export is audited with the fields it carries."""
     unit = getattr(flt, "org_unit", None)
     if unit is not None:
-        await org_units.filter_path(session, unit)
+        await org_units.filter_paths(session, unit)
     await exports.record(session, principal, export, fmt)

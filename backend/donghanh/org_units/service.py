@@ -64,9 +64,11 @@ async def require_unit_in_scope(
     return unit
 
 
-async def filter_path(session: AsyncSession, unit_id: uuid.UUID | None) -> str | None:
-    """The path behind an `org_unit` list filter (None when no filter was given; 422 if unknown)."""
-    return (await require_unit(session, unit_id, "org_unit")).path if unit_id else None
+async def filter_paths(session: AsyncSession, unit_id: uuid.UUID | None) -> tuple[str, ...] | None:
+    """The subtree behind an `org_unit` list filter — the unit's path and those of the legacy units merged
+    into it, so pre-reform records stay listed under their successor (None when no filter was given; 422
+    if the unit is unknown)."""
+    return await scope_paths(session, await require_unit(session, unit_id, "org_unit")) if unit_id else None
 
 
 async def find_by_code(session: AsyncSession, code: str) -> OrgUnit:

@@ -15,7 +15,7 @@ SORT_KEYS = [SortKey(Organisation.name_search, "name_search"), SortKey(Organisat
 
 
 async def list_organisations(
-    session: AsyncSession, flt: OrganisationFilter, unit_path: str | None, cursor: str | None, limit: int
+    session: AsyncSession, flt: OrganisationFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
 ) -> tuple[list[Organisation], str | None]:
     stmt = select(Organisation)
     if flt.q and fold(flt.q):
@@ -24,8 +24,8 @@ async def list_organisations(
         stmt = stmt.where(Organisation.kind == flt.kind)
     if flt.active is not None:
         stmt = stmt.where(Organisation.active.is_(flt.active))
-    if unit_path:
-        stmt = stmt.where(subtree_of_unit(Organisation.org_unit_id, unit_path))
+    if unit_paths:
+        stmt = stmt.where(subtree_of_unit(Organisation.org_unit_id, unit_paths))
     stmt = apply_keyset(stmt, SORT_KEYS, "name", cursor, limit if not flt.service else 10 * limit)
     rows = list((await session.execute(stmt)).scalars().all())
     if flt.service:

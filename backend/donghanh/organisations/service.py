@@ -27,10 +27,10 @@ from donghanh.organisations.schemas import (
 async def list(  # noqa: A001
     session: AsyncSession, flt: OrganisationFilter, cursor: str | None, limit: int
 ) -> Page[OrganisationRead]:
-    unit_path = None
+    unit_paths = None
     if flt.org_unit:
-        unit_path = (await org_units.require_unit(session, flt.org_unit, "org_unit")).path
-    rows, next_cursor = await repository.list_organisations(session, flt, unit_path, cursor, limit)
+        unit_paths = (await org_units.require_unit(session, flt.org_unit, "org_unit")).path
+    rows, next_cursor = await repository.list_organisations(session, flt, unit_paths, cursor, limit)
     return Page[OrganisationRead](items=[OrganisationRead.model_validate(o) for o in rows], next_cursor=next_cursor)
 
 
@@ -94,9 +94,9 @@ SERVICE_NAMES_VI = {
 async def directory(
     session: AsyncSession, flt: OrganisationFilter, cursor: str | None, limit: int
 ) -> Page[OrganisationRead]:
-    unit_path = await org_units.filter_path(session, flt.org_unit)
+    unit_paths = await org_units.filter_paths(session, flt.org_unit)
     rows, next_cursor = await repository.list_organisations(
-        session, flt.model_copy(update={"active": True}), unit_path, cursor, limit)
+        session, flt.model_copy(update={"active": True}), unit_paths, cursor, limit)
     return Page[OrganisationRead](items=[OrganisationRead.model_validate(o) for o in rows if o.services],
                                   next_cursor=next_cursor)
 

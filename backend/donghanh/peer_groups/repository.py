@@ -21,7 +21,7 @@ class PeerGroupRepository(ScopedRepository[PeerGroup]):
     not_found_detail = "No such peer group."
 
     async def list(  # noqa: A003
-        self, flt: PeerGroupFilter, unit_path: str | None, cursor: str | None, limit: int
+        self, flt: PeerGroupFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[PeerGroup], str | None]:
         stmt = self.select()
         if flt.q and fold(flt.q):
@@ -30,8 +30,8 @@ class PeerGroupRepository(ScopedRepository[PeerGroup]):
             stmt = stmt.where(PeerGroup.kind == flt.kind)
         if flt.active is not None:
             stmt = stmt.where(PeerGroup.active.is_(flt.active))
-        if unit_path:
-            stmt = stmt.where(subtree_of_unit(PeerGroup.org_unit_id, unit_path))
+        if unit_paths:
+            stmt = stmt.where(subtree_of_unit(PeerGroup.org_unit_id, unit_paths))
         return await self.page(stmt, SORT_KEYS, "name", cursor, limit)
 
 

@@ -38,8 +38,8 @@ async def read(session: AsyncSession, principal: Principal, group: PeerGroup) ->
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: PeerGroupFilter, cursor: str | None, limit: int
 ) -> Page[PeerGroupRead]:
-    unit_path = await org_units.filter_path(session, flt.org_unit)
-    rows, next_cursor = await PeerGroupRepository(session, principal).list(flt, unit_path, cursor, limit)
+    unit_paths = await org_units.filter_paths(session, flt.org_unit)
+    rows, next_cursor = await PeerGroupRepository(session, principal).list(flt, unit_paths, cursor, limit)
     return Page[PeerGroupRead](items=await _reads(session, principal, rows), next_cursor=next_cursor)
 
 

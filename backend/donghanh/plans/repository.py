@@ -29,15 +29,15 @@ class PlanRepository(ScopedRepository[Plan]):
     not_found_detail = "No such plan."
 
     async def list(  # noqa: A003
-        self, flt: PlanFilter, unit_path: str | None, cursor: str | None, limit: int
+        self, flt: PlanFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[Plan], str | None]:
         stmt = self.select()
         if flt.year:
             stmt = stmt.where(Plan.year == flt.year)
         if flt.status:
             stmt = stmt.where(Plan.status == flt.status)
-        if unit_path:
-            stmt = stmt.where(subtree_of_unit(Plan.org_unit_id, unit_path))
+        if unit_paths:
+            stmt = stmt.where(subtree_of_unit(Plan.org_unit_id, unit_paths))
         return await self.page(stmt, PLAN_SORT, "-year", cursor, limit)
 
     async def targets(self, plan_id: uuid.UUID) -> list[PlanTarget]:
@@ -102,14 +102,14 @@ class BudgetAggregates(ScopedRepository[BudgetLine]):
 
     model = BudgetLine
 
-    def __init__(self, session: Any, principal: Principal, unit_path: str | None) -> None:
+    def __init__(self, session: Any, principal: Principal, unit_paths: tuple[str, ...] | None) -> None:
         super().__init__(session, SYSTEM)
-        self.caller, self.unit_path = principal, unit_path
+        self.caller, self.unit_paths = principal, unit_paths
 
     def _scoped(self, stmt: Select[Any], year: int) -> Select[Any]:
         stmt = stmt.join(Plan, Plan.id == BudgetLine.plan_id).where(Plan.year == year,
                                                                      in_subtree(BudgetLine.org_unit_id, self.caller))
-        return stmt.where(subtree_of_unit(BudgetLine.org_unit_id, self.unit_path)) if self.unit_path else stmt
+        return stmt.where(subtree_of_unit(BudgetLine.org_unit_id, self.unit_paths)) if self.unit_paths else stmt
 
     async def by(self, column: Any, year: int) -> dict[str, tuple[int, int]]:
         spent = spent_per_line()

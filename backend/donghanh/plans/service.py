@@ -68,8 +68,8 @@ async def to_read(session: AsyncSession, principal: Principal, plan: Plan) -> Pl
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: PlanFilter, cursor: str | None, limit: int
 ) -> Page[PlanRead]:
-    unit_path = await org_units.filter_path(session, flt.org_unit)
-    rows, next_cursor = await PlanRepository(session, principal).list(flt, unit_path, cursor, limit)
+    unit_paths = await org_units.filter_paths(session, flt.org_unit)
+    rows, next_cursor = await PlanRepository(session, principal).list(flt, unit_paths, cursor, limit)
     return Page[PlanRead](items=[await to_read(session, principal, p) for p in rows], next_cursor=next_cursor)
 
 
@@ -243,7 +243,7 @@ async def create_expenditure(session: AsyncSession, principal: Principal, *,
 
 async def breakdown(session: AsyncSession, principal: Principal, *, year: int,
                     org_unit: uuid.UUID | None) -> ExecutionBreakdown:
-    aggregates = BudgetAggregates(session, principal, await org_units.filter_path(session, org_unit))
+    aggregates = BudgetAggregates(session, principal, await org_units.filter_paths(session, org_unit))
     by_source = await aggregates.by(BudgetLine.funding_source, year)
     by_category = await aggregates.by(BudgetLine.category, year)
     total_allocated = sum(a for a, _ in by_source.values())

@@ -21,7 +21,7 @@ class ReferralRepository(ScopedRepository[Referral]):
     not_found_detail = "No such referral."
 
     async def list(  # noqa: A003
-        self, flt: ReferralFilter, unit_path: str | None, cursor: str | None, limit: int
+        self, flt: ReferralFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[Referral], str | None]:
         stmt = self.select()
         if flt.status:
@@ -36,8 +36,8 @@ class ReferralRepository(ScopedRepository[Referral]):
             stmt = stmt.where(Referral.to_organisation_id == flt.to_organisation)
         if flt.service_type:
             stmt = stmt.where(Referral.service_type == flt.service_type)
-        if unit_path:
-            stmt = stmt.where(subtree_of_unit(Referral.org_unit_id, unit_path))
+        if unit_paths:
+            stmt = stmt.where(subtree_of_unit(Referral.org_unit_id, unit_paths))
         return await self.page(stmt, SORT_KEYS, "-created_at", cursor, limit)
 
     async def history(self, referral_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[ReferralEvent]]:

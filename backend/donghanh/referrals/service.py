@@ -79,8 +79,8 @@ async def to_view(
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: ReferralFilter, cursor: str | None, limit: int
 ) -> Page[ReferralRead | ProviderReferralRead]:
-    unit_path = await org_units.filter_path(session, flt.org_unit)
-    rows, next_cursor = await ReferralRepository(session, principal).list(flt, unit_path, cursor, limit)
+    unit_paths = await org_units.filter_paths(session, flt.org_unit)
+    rows, next_cursor = await ReferralRepository(session, principal).list(flt, unit_paths, cursor, limit)
     return Page[ReferralRead | ProviderReferralRead](items=await to_views(session, principal, rows),
                                                      next_cursor=next_cursor)
 

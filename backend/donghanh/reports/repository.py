@@ -21,8 +21,8 @@ class ReportRepository(ScopedRepository[Report]):
     not_found_detail = "No such report."
 
     async def list(  # noqa: A003
-        self, flt: ReportFilter, period: str | None, unit_path: str | None, as_of: date, cursor: str | None,
-        limit: int,
+        self, flt: ReportFilter, period: str | None, unit_paths: tuple[str, ...] | None, as_of: date,
+        cursor: str | None, limit: int,
     ) -> tuple[list[Report], str | None]:
         stmt = self.select()
         if period:
@@ -33,8 +33,8 @@ class ReportRepository(ScopedRepository[Report]):
             stmt = stmt.where(Report.status.in_(_OPEN), Report.due_on < as_of)
         elif flt.overdue is False:
             stmt = stmt.where(~(Report.status.in_(_OPEN) & (Report.due_on < as_of)))
-        if unit_path:
-            stmt = stmt.where(subtree_of_unit(Report.org_unit_id, unit_path))
+        if unit_paths:
+            stmt = stmt.where(subtree_of_unit(Report.org_unit_id, unit_paths))
         return await self.page(stmt, REPORT_SORT, "-due_on", cursor, limit)
 
     async def for_units(self, unit_ids: set[uuid.UUID], period: str) -> list[Report]:

@@ -98,10 +98,10 @@ def _summary(report: Report, unit: OrgUnit | None, as_of: date) -> ReportSummary
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: ReportFilter, cursor: str | None, limit: int
 ) -> Page[ReportSummary]:
-    unit_path = await org_units.filter_path(session, flt.org_unit)
+    unit_paths = await org_units.filter_paths(session, flt.org_unit)
     period = parse_period(flt.period, ["query", "period"]).code if flt.period else None
     as_of = today_in_vietnam()
-    rows, next_cursor = await ReportRepository(session, principal).list(flt, period, unit_path, as_of, cursor, limit)
+    rows, next_cursor = await ReportRepository(session, principal).list(flt, period, unit_paths, as_of, cursor, limit)
     units = await _names(session, {r.org_unit_id for r in rows})
     return Page[ReportSummary](items=[_summary(r, units.get(r.org_unit_id), as_of) for r in rows],
                                next_cursor=next_cursor)

@@ -22,7 +22,7 @@ class UserRepository(ScopedRepository[User]):
         return (await self.session.execute(stmt)).scalar_one_or_none()
 
     async def list(  # noqa: A003
-        self, flt: UserFilter, unit_path: str | None, cursor: str | None, limit: int
+        self, flt: UserFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[User], str | None]:
         stmt = self.select()
         if flt.q and fold(flt.q):
@@ -33,6 +33,6 @@ class UserRepository(ScopedRepository[User]):
             stmt = stmt.where(User.role == flt.role)
         if flt.active is not None:
             stmt = stmt.where(User.active.is_(flt.active))
-        if unit_path:
-            stmt = stmt.where(subtree_of_unit(User.org_unit_id, unit_path))
+        if unit_paths:
+            stmt = stmt.where(subtree_of_unit(User.org_unit_id, unit_paths))
         return await self.page(stmt, SORT_KEYS, "username", cursor, limit)

@@ -25,8 +25,8 @@ _SESSION_BREAKING = {"password", "role", "org_unit_id", "organisation_id", "acti
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: UserFilter, cursor: str | None, limit: int
 ) -> Page[UserRead]:
-    unit_path = await org_units.filter_path(session, flt.org_unit)
-    rows, next_cursor = await UserRepository(session, principal).list(flt, unit_path, cursor, limit)
+    unit_paths = await org_units.filter_paths(session, flt.org_unit)
+    rows, next_cursor = await UserRepository(session, principal).list(flt, unit_paths, cursor, limit)
     return Page[UserRead](items=[UserRead.model_validate(u) for u in rows], next_cursor=next_cursor)
 
 

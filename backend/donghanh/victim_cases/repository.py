@@ -24,7 +24,7 @@ class VictimCaseRepository(ScopedRepository[VictimCase]):
     not_found_detail = "No such case."
 
     async def list(  # noqa: A003
-        self, flt: VictimCaseFilter, unit_path: str | None, cursor: str | None, limit: int
+        self, flt: VictimCaseFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[VictimCase], str | None]:
         stmt = self.select()
         if flt.status:
@@ -37,8 +37,8 @@ class VictimCaseRepository(ScopedRepository[VictimCase]):
             stmt = stmt.where(VictimCase.reported_on >= flt.since)
         if flt.until:
             stmt = stmt.where(VictimCase.reported_on <= flt.until)
-        if unit_path:
-            stmt = stmt.where(subtree_of_unit(VictimCase.org_unit_id, unit_path))
+        if unit_paths:
+            stmt = stmt.where(subtree_of_unit(VictimCase.org_unit_id, unit_paths))
         return await self.page(stmt, SORT_KEYS, "-reported_on", cursor, limit)
 
     async def supports(self, case_id: uuid.UUID) -> list[VictimSupport]:
@@ -67,14 +67,14 @@ class VictimStatistics(ScopedRepository[VictimCase]):
 
     model = VictimCase
 
-    def __init__(self, session: Any, principal: Principal, unit_path: str | None) -> None:
+    def __init__(self, session: Any, principal: Principal, unit_paths: tuple[str, ...] | None) -> None:
         super().__init__(session, SYSTEM)
         self.caller = principal
-        self.unit_path = unit_path
+        self.unit_paths = unit_paths
 
     def _where(self, stmt: Select[Any], column: Any) -> Select[Any]:
         stmt = stmt.where(in_subtree(column, self.caller))
-        return stmt.where(subtree_of_unit(column, self.unit_path)) if self.unit_path else stmt
+        return stmt.where(subtree_of_unit(column, self.unit_paths)) if self.unit_paths else stmt
 
     async def count(self, date_column: Any, since: date, until: date) -> int:
         stmt = self._where(self.select(func.count(VictimCase.id)), VictimCase.org_unit_id)

@@ -61,8 +61,8 @@ async def to_read(session: AsyncSession, principal: Principal, case: VictimCase,
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: VictimCaseFilter, cursor: str | None, limit: int
 ) -> Page[VictimCaseRead]:
-    unit_path = await org_units.filter_path(session, flt.org_unit)
-    rows, next_cursor = await VictimCaseRepository(session, principal).list(flt, unit_path, cursor, limit)
+    unit_paths = await org_units.filter_paths(session, flt.org_unit)
+    rows, next_cursor = await VictimCaseRepository(session, principal).list(flt, unit_paths, cursor, limit)
     await audit.record(session, principal, "list", RESOURCE, None, org_unit_id=principal.org_unit_id)
     items = [await to_read(session, principal, c, with_details=False) for c in rows]
     return Page[VictimCaseRead](items=[i.model_copy(update={"intake_notes": None}) for i in items],
@@ -182,7 +182,7 @@ async def statistics(session: AsyncSession, principal: Principal, *, org_unit: u
                      until: date, k: int) -> StatisticsRead:
     if until < since:
         raise Unprocessable.field(["query", "until"], "must not be before since")
-    stats = VictimStatistics(session, principal, await org_units.filter_path(session, org_unit))
+    stats = VictimStatistics(session, principal, await org_units.filter_paths(session, org_unit))
     identified = await stats.count(VictimCase.identified_on, since, until)
     received = await stats.count(VictimCase.received_on, since, until)
     supported = await stats.supported(since, until)
