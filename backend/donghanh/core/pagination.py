@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Select, and_, or_
+from sqlalchemy import Select, and_, literal, or_, tuple_
 
 from donghanh.core.errors import Unprocessable
 
@@ -74,15 +74,25 @@ def decode_cursor(cursor: str, sort_name: str, n_keys: int) -> list[Any]:
         raise Unprocessable.field(["query", "cursor"], "Invalid cursor; start again from the first page.") from exc
 
 
+def _after(keys: list[SortKey], values: list[Any]) -> Any:
+    """Rows after the cursor. One direction: a row-value comparison, (a, b, id) < (:a, :b, :id), which both
+    databases turn into one index range; mixed directions: the equivalent OR of prefixes."""
+    if len({k.descending for k in keys}) == 1:
+        columns = tuple_(*(k.column for k in keys))
+        bound = tuple_(*(literal(v, type_=k.column.type) for k, v in zip(keys, values, strict=True)))
+        return columns < bound if keys[0].descending else columns > bound
+    clauses = []
+    for i, key in enumerate(keys):
+        equal_prefix = [keys[j].column == values[j] for j in range(i)]
+        step = key.column < values[i] if key.descending else key.column > values[i]
+        clauses.append(and_(*equal_prefix, step))
+    return or_(*clauses)
+
+
 def apply_keyset(stmt: Select[Any], keys: list[SortKey], sort_name: str, cursor: str | None, limit: int) -> Select[Any]:
     if cursor:
         values = decode_cursor(cursor, sort_name, len(keys))
-        clauses = []
-        for i, key in enumerate(keys):
-            equal_prefix = [keys[j].column == values[j] for j in range(i)]
-            step = key.column < values[i] if key.descending else key.column > values[i]
-            clauses.append(and_(*equal_prefix, step))
-        stmt = stmt.where(or_(*clauses))
+        stmt = stmt.where(_after(keys, values))
     order = [k.column.desc() if k.descending else k.column.asc() for k in keys]
     return stmt.order_by(*order).limit(limit + 1)
 
