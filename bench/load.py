@@ -56,6 +56,7 @@ async def _http(spec: dict[str, Any]) -> dict[str, Any]:
         k = i
         for _ in range(spec.get("warmup", 3)):
             await one(reader, writer, requests[k % len(requests)])
+        warm.release()
         await start.wait()
         while time.perf_counter() < deadline_box[0]:
             t = time.perf_counter()
@@ -66,9 +67,10 @@ async def _http(spec: dict[str, Any]) -> dict[str, Any]:
             k += 1
         writer.close()
 
-    start = asyncio.Event()
+    start, warm = asyncio.Event(), asyncio.Semaphore(0)
     tasks = [asyncio.create_task(worker(i)) for i in range(spec["connections"])]
-    await asyncio.sleep(0.2)
+    for _ in range(spec["connections"]):  # the clock starts once every connection has warmed up
+        await warm.acquire()
     began = time.perf_counter()
     deadline_box.append(began + spec["seconds"])
     start.set()
@@ -93,15 +95,17 @@ async def _pg(spec: dict[str, Any]) -> dict[str, Any]:
     async def worker() -> None:
         for _ in range(spec.get("warmup", 3)):
             await one()
+        warm.release()
         await start.wait()
         while time.perf_counter() < deadline_box[0]:
             t = time.perf_counter()
             await one()
             latencies.append(time.perf_counter() - t)
 
-    start = asyncio.Event()
+    start, warm = asyncio.Event(), asyncio.Semaphore(0)
     tasks = [asyncio.create_task(worker()) for _ in range(spec["connections"])]
-    await asyncio.sleep(0.2)
+    for _ in range(spec["connections"]):  # the clock starts once every connection has warmed up
+        await warm.acquire()
     began = time.perf_counter()
     deadline_box.append(began + spec["seconds"])
     start.set()
