@@ -62,7 +62,7 @@ def _base(client: Client, unit_names: dict[uuid.UUID, str]) -> dict[str, Any]:
 async def to_read(
     session: AsyncSession, principal: Principal, client: Client, *, audit_read: bool = True
 ) -> ClientRead | ClientIdentityRead:
-    names = {client.org_unit_id: (await org_units.require_unit(session, client.org_unit_id)).name}
+    names = await org_units.names(session, {client.org_unit_id})
     extra = _base(client, names)
     if not may_identify(principal):
         return ClientRead.model_validate(client).model_copy(update=extra)
@@ -79,9 +79,7 @@ async def list(  # noqa: A001
 ) -> Page[ClientRead]:
     unit_paths = await org_units.filter_paths(session, flt.org_unit)
     rows, next_cursor = await ClientRepository(session, principal).list(flt, unit_paths, cursor, limit)
-    names = {}
-    for unit_id in {c.org_unit_id for c in rows}:
-        names[unit_id] = (await org_units.require_unit(session, unit_id)).name
+    names = await org_units.names(session, {c.org_unit_id for c in rows})
     # Lists never carry identity: names are read one person at a time, each read audited.
     items = [ClientRead.model_validate(c).model_copy(update=_base(c, names)) for c in rows]
     return Page[ClientRead](items=items, next_cursor=next_cursor)
@@ -247,9 +245,7 @@ async def list_identified(
     with the fields returned), without it for everyone else."""
     unit_paths = await org_units.filter_paths(session, flt.org_unit)
     rows, next_cursor = await ClientRepository(session, principal).list(flt, unit_paths, cursor, limit)
-    names = {}
-    for unit_id in {c.org_unit_id for c in rows}:
-        names[unit_id] = (await org_units.require_unit(session, unit_id)).name
+    names = await org_units.names(session, {c.org_unit_id for c in rows})
     items: list[ClientRead | ClientIdentityRead] = []
     for client in rows:
         if not may_identify(principal):

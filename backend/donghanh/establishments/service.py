@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.core import audit
@@ -33,15 +32,8 @@ def _search_text(e: Establishment) -> str:
     return " | ".join(fold(part) for part in (e.name, e.address, e.owner_name) if part)
 
 
-async def _unit_names(session: AsyncSession, unit_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
-    if not unit_ids:
-        return {}
-    rows = await session.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.id.in_(unit_ids)))
-    return {row.id: row.name for row in rows}
-
-
 async def to_read(session: AsyncSession, establishments: list[Establishment]) -> list[EstablishmentRead]:
-    names = await _unit_names(session, {e.org_unit_id for e in establishments})
+    names = await org_units.names(session, {e.org_unit_id for e in establishments})
     return [
         EstablishmentRead.model_validate(e).model_copy(update={"org_unit_name": names.get(e.org_unit_id)})
         for e in establishments

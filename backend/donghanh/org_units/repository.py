@@ -110,3 +110,10 @@ async def reporting_children(session: AsyncSession, unit: OrgUnit, day: date) ->
 async def ids_under(session: AsyncSession, paths: tuple[str, ...]) -> set[uuid.UUID]:
     stmt = select(OrgUnit.id).where(path_prefix_match(OrgUnit.path, paths))
     return set((await session.execute(stmt)).scalars().all())
+
+
+async def names(session: AsyncSession, unit_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    if not unit_ids:
+        return {}
+    rows = await session.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.id.in_(unit_ids)))
+    return {row.id: row.name for row in rows}

@@ -177,3 +177,8 @@ async def reporting_children(session: AsyncSession, unit: OrgUnit, day: date) ->
 
 async def unit_ids_under(session: AsyncSession, paths: tuple[str, ...]) -> set[uuid.UUID]:
     return await repository.ids_under(session, paths)
+
+
+async def names(session: AsyncSession, unit_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Unit names for a page of records, in one query."""
+    return await repository.names(session, unit_ids)

@@ -7,7 +7,6 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.config import Settings
@@ -83,16 +82,9 @@ def reviews(principal: Principal, unit: OrgUnit) -> bool:
             and unit.path not in principal.scope_paths)
 
 
-async def _names(session: AsyncSession, unit_ids: set[uuid.UUID]) -> dict[uuid.UUID, OrgUnit]:
-    if not unit_ids:
-        return {}
-    rows = await session.execute(select(OrgUnit).where(OrgUnit.id.in_(unit_ids)))
-    return {u.id: u for u in rows.scalars().all()}
-
-
-def _summary(report: Report, unit: OrgUnit | None, as_of: date) -> ReportSummary:
+def _summary(report: Report, unit_name: str | None, as_of: date) -> ReportSummary:
     return ReportSummary.model_validate(report).model_copy(update={
-        "org_unit_name": unit.name if unit else "", "overdue": _is_overdue(report.status, report.due_on, as_of)})
+        "org_unit_name": unit_name or "", "overdue": _is_overdue(report.status, report.due_on, as_of)})
 
 
 async def list(  # noqa: A001
@@ -102,7 +94,7 @@ async def list(  # noqa: A001
     period = parse_period(flt.period, ["query", "period"]).code if flt.period else None
     as_of = today_in_vietnam()
     rows, next_cursor = await ReportRepository(session, principal).list(flt, period, unit_paths, as_of, cursor, limit)
-    units = await _names(session, {r.org_unit_id for r in rows})
+    units = await org_units.names(session, {r.org_unit_id for r in rows})
     return Page[ReportSummary](items=[_summary(r, units.get(r.org_unit_id), as_of) for r in rows],
                                next_cursor=next_cursor)
 
@@ -119,7 +111,7 @@ async def to_read(session: AsyncSession, principal: Principal, report: Report, k
                else await indicators.figures(session, unit, period, by=tuple(ALL_DIMENSIONS)))
     exact = indicators.exact_for(principal)
     history = await ReportRepository(session, principal).history(report.id)
-    summary = _summary(report, unit, today_in_vietnam())
+    summary = _summary(report, unit.name, today_in_vietnam())
     await audit.record(session, principal, "read", "report", report.id, org_unit_id=report.org_unit_id)
     return ReportRead(
         **summary.model_dump(), values_frozen=frozen, frozen_at=report.frozen_at if frozen else None,
