@@ -60,7 +60,13 @@ class Settings(BaseSettings):
     report_due_annual_day: int = Field(10, ge=1, le=28)
     serve_spa: bool = True
     spa_dist: str = "frontend/dist"
+    # Origins allowed to call the API from a browser (a separately hosted SPA); none by default: the
+    # embedded SPA is same-origin.
     cors_origins: list[str] = Field(default_factory=list)
+    # The interactive API documentation at /api/docs (turn off in production if it should not be public).
+    api_docs: bool = True
+    # HSTS for a year once a request arrives over HTTPS (directly or via a trusted proxy's X-Forwarded-Proto).
+    hsts_max_age_seconds: int = 31_536_000
 
     @model_validator(mode="after")
     def _refuse_default_secrets_in_production(self) -> Settings:

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -67,7 +68,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         ),
         lifespan=lifespan,
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/docs",
+        docs_url="/api/docs" if settings.api_docs else None,
         redoc_url=None,
     )
     app.state.settings = settings
@@ -99,10 +100,19 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             response.headers.setdefault(name, value)
         if request.url.path.startswith("/api/"):
             response.headers.setdefault("Cache-Control", "no-store")
+        if request.url.scheme == "https" and settings.hsts_max_age_seconds:
+            response.headers.setdefault("Strict-Transport-Security",
+                                        f"max-age={settings.hsts_max_age_seconds}; includeSubDomains")
         return response
 
     app.include_router(api_router)
     app.add_middleware(NulCharacterGuard)
+    if settings.cors_origins:  # an allow-list, never "*": tokens and the refresh cookie are credentials
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=True,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "Accept-Language"],
+            expose_headers=["ETag", "Location", "X-Request-ID", "Content-Disposition"], max_age=600)
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
