@@ -48,6 +48,14 @@ def test_create_user_then_audit_verify_then_tamper(scratch_db: Path) -> None:
     assert verified.returncode == 0 and "audit chain intact: 2 events" in verified.stdout
 
     with sqlite3.connect(scratch_db) as conn:
+        refused = None
+        try:
+            conn.execute("UPDATE audit_event SET action = 'read' WHERE seq = 1")
+        except sqlite3.DatabaseError as exc:
+            refused = str(exc)
+        assert refused == "audit_event is append-only"
+        # Someone with the database file in hand can drop the trigger; the chain still tells.
+        conn.execute("DROP TRIGGER audit_event_no_update")
         conn.execute("UPDATE audit_event SET action = 'read' WHERE seq = 1")
     tampered = _run(scratch_db, "audit", "verify")
     assert tampered.returncode == 1

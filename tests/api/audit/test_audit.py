@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import httpx
-from sqlalchemy import select, update
+import pytest
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.core.audit import AuditEvent, verify_chain
@@ -48,7 +50,29 @@ async def test_chain_verifies_and_detects_tampering(client: httpx.AsyncClient, w
     assert report.ok and report.checked > 10
     victim = (await session.execute(select(AuditEvent.seq).order_by(AuditEvent.seq.desc()).limit(1)
                                     .offset(3))).scalar_one()
+    await _lift_append_only(session)  # as a database owner could: the hash chain is the second line
     await session.execute(update(AuditEvent).where(AuditEvent.seq == victim).values(actor_name="someone else"))
     broken = await verify_chain(session)
     assert broken.broken_at_seq == victim
     assert broken.reason == "content does not match its hash"
+
+
+async def _lift_append_only(session: AsyncSession) -> None:
+    """Undone with the test's transaction (DDL is transactional on both databases)."""
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(text("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only"))
+    else:
+        await session.execute(text("DROP TRIGGER audit_event_no_update"))
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE audit_event SET actor_name = 'someone else'", "DELETE FROM audit_event",
+])
+async def test_the_database_refuses_to_change_or_remove_audit_events(client: httpx.AsyncClient, world: World,
+                                                                      session: AsyncSession, statement: str) -> None:
+    await client.get(f"/api/v1/establishments/{world.establishments['ba_dinh']}", headers=world.auth("case_worker"))
+    nested = await session.begin_nested()
+    with pytest.raises(DBAPIError, match="append-only"):
+        await session.execute(text(statement))
+    await nested.rollback()
+    assert (await verify_chain(session)).ok
