@@ -1,4 +1,4 @@
-"""The `donghanh` command: serve, migrate, create-user, demo, openapi, audit verify."""
+"""The `donghanh` command: serve, migrate, create-user, demo, import, backup, restore, openapi, audit verify."""
 from __future__ import annotations
 
 import asyncio
@@ -316,6 +316,40 @@ def import_file(
         console.print("[red]nothing was imported[/]" if not dry_run else "[yellow]dry run: nothing written[/]")
         raise typer.Exit(1)
     console.print("[yellow]dry run: nothing written[/]" if dry_run else "[green]imported[/]")
+
+
+@app.command()
+def backup(target: Annotated[Path, typer.Argument(help="The backup file to write.")]) -> None:
+    """Copy the whole database to a file (SQLite backup API, or pg_dump's custom format)."""
+    from donghanh.core.backup import BackupError
+    from donghanh.core.backup import backup as make_backup
+
+    try:
+        make_backup(get_settings(), target)
+    except BackupError as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from None
+    console.print(f"[green]backed up to {target}[/] ({target.stat().st_size:,} bytes)")
+
+
+@app.command()
+def restore(
+    source: Annotated[Path, typer.Argument(help="A file written by `donghanh backup`.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Confirm: every table is replaced by the backup's.")] = False,
+) -> None:
+    """Put a backup back (stop the server first)."""
+    from donghanh.core.backup import BackupError
+    from donghanh.core.backup import restore as put_back
+
+    if not yes:
+        console.print("[yellow]This replaces every table with the backup's. Run again with --yes.[/]")
+        raise typer.Exit(2)
+    try:
+        put_back(get_settings(), source)
+    except BackupError as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from None
+    console.print(f"[green]restored from {source}[/]")
 
 
 @audit_app.command("verify")
