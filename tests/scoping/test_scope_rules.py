@@ -46,3 +46,13 @@ async def test_the_org_unit_filter_keeps_records_of_the_legacy_units_merged_into
         ids = {item["id"] for item in listed.json()["items"]}
         assert str(world.establishments["legacy"]) in ids, account
         assert str(world.establishments["hoan_kiem"]) not in ids
+
+
+@pytest.mark.parametrize("path", ["/api/v1/establishments", "/api/v1/contacts", "/api/v1/indicators",
+                                  "/api/v1/organisations", "/api/v1/exports/clients.csv"])
+async def test_an_unknown_org_unit_filter_is_422_on_the_query(client: httpx.AsyncClient, world: World,
+                                                               path: str) -> None:
+    response = await client.get(path, headers=world.auth("program_manager"), params={
+        "org_unit": "00000000-0000-4000-8000-000000000000", "period": "2026"})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["query", "org_unit"]

@@ -58,7 +58,7 @@ def exact_for(principal: Principal) -> bool:
 
 
 async def unit_in_scope(session: AsyncSession, principal: Principal, unit_id: uuid.UUID) -> OrgUnit:
-    unit = await org_units.require_unit(session, unit_id, "org_unit")
+    unit = await org_units.require_unit(session, unit_id, "org_unit", "query")
     if not org_units.in_scope(unit, principal):
         raise NotFound("No administrative unit with this id in your area.")
     return unit

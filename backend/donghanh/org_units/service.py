@@ -33,11 +33,13 @@ async def get(session: AsyncSession, unit_id: uuid.UUID) -> OrgUnitRead:
     return _read(*found)
 
 
-async def require_unit(session: AsyncSession, unit_id: uuid.UUID, field: str = "org_unit_id") -> OrgUnit:
-    """A referenced unit in a request body: unknown is a 422 naming the field."""
+async def require_unit(session: AsyncSession, unit_id: uuid.UUID, field: str = "org_unit_id",
+                       where: str = "body") -> OrgUnit:
+    """A referenced unit in a request body (or, with where="query", a query parameter): unknown is a 422
+    naming the field."""
     unit = await repository.get(session, unit_id)
     if unit is None:
-        raise Unprocessable.field(["body", field], "No administrative unit with this id.")
+        raise Unprocessable.field([where, field], "No administrative unit with this id.")
     return unit
 
 
@@ -68,7 +70,7 @@ async def filter_paths(session: AsyncSession, unit_id: uuid.UUID | None) -> tupl
     """The subtree behind an `org_unit` list filter — the unit's path and those of the legacy units merged
     into it, so pre-reform records stay listed under their successor (None when no filter was given; 422
     if the unit is unknown)."""
-    return await scope_paths(session, await require_unit(session, unit_id, "org_unit")) if unit_id else None
+    return await scope_paths(session, await require_unit(session, unit_id, "org_unit", "query")) if unit_id else None
 
 
 async def find_by_code(session: AsyncSession, code: str) -> OrgUnit:

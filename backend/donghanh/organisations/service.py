@@ -29,7 +29,7 @@ async def list(  # noqa: A001
 ) -> Page[OrganisationRead]:
     unit_paths = None
     if flt.org_unit:
-        unit_paths = (await org_units.require_unit(session, flt.org_unit, "org_unit")).path
+        unit_paths = (await org_units.require_unit(session, flt.org_unit, "org_unit", "query")).path
     rows, next_cursor = await repository.list_organisations(session, flt, unit_paths, cursor, limit)
     return Page[OrganisationRead](items=[OrganisationRead.model_validate(o) for o in rows], next_cursor=next_cursor)
 
