@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.activities.models import Activity
+from donghanh.core.errors import Unprocessable
 from donghanh.core.permissions import Role
 from donghanh.core.principal import Principal
 from donghanh.indicators import service as indicators
@@ -121,9 +122,9 @@ async def test_a_pre_reform_period_reconciles_along_legacy_and_current_units(ses
 async def test_after_the_reform_the_period_is_refused(session: AsyncSession, world: World) -> None:
     _, units = await _pilot(session, world)
     manager = await _manager(session, world, units["p"])
-    with pytest.raises(Exception) as raised:
+    with pytest.raises(Unprocessable) as raised:
         await reports.reconciliation(session, manager, org_unit=units["p"].id, period="2025Q3")
-    assert getattr(raised.value, "status", None) == 422
+    assert raised.value.status == 422
 
 
 async def _manager(session: AsyncSession, world: World, unit: OrgUnit) -> Principal:

@@ -1,4 +1,3 @@
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '@/components/ErrorView';
 import { PageHeader } from '@/components/PageHeader';
@@ -7,26 +6,17 @@ import { OrgUnitPicker } from '@/features/org-units/components/OrgUnitPicker';
 import { useBudgetExecution } from '@/features/plans/api/execution';
 import { ExecutionOverview } from '@/features/plans/components/ExecutionOverview';
 import type { ExecutionQuery } from '@/lib/api-types';
+import { useSearchFilters } from '@/lib/use-search-filters';
 
 /** Execution by funding source and category: aggregates only, open to viewers. */
 export function BudgetExecutionRoute() {
   const { t } = useTranslation('plans');
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchFilters();
   const thisYear = new Date().getFullYear();
   const year = Number(params.get('year') || thisYear);
   const orgUnit = params.get('org_unit');
   const filters: ExecutionQuery = orgUnit ? { year, org_unit: orgUnit } : { year };
   const query = useBudgetExecution(filters);
-  const set = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
   return (
     <>

@@ -1,8 +1,6 @@
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '@/components/ErrorView';
 import { PageHeader } from '@/components/PageHeader';
-import { PeriodPicker } from '@/components/PeriodPicker';
 import { Loading } from '@/components/Status';
 import { useDashboard } from '@/features/dashboard/api/get-dashboard';
 import { IndicatorCards } from '@/features/dashboard/components/IndicatorCards';
@@ -10,30 +8,15 @@ import { ReferralCascade } from '@/features/dashboard/components/ReferralCascade
 import { TrendChart } from '@/features/dashboard/components/TrendChart';
 import { UnitTable } from '@/features/dashboard/components/UnitTable';
 import { SuppressionNotice } from '@/features/indicators/components/SuppressionNotice';
-import { OrgUnitPicker } from '@/features/org-units/components/OrgUnitPicker';
-import { useAuth } from '@/lib/auth';
+import { UnitPeriodFilters, useUnitPeriodParams } from '@/features/indicators/components/UnitPeriodFilters';
 import { currentLanguage } from '@/lib/i18n';
-import { currentQuarter, formatPeriod } from '@/lib/period';
+import { formatPeriod } from '@/lib/period';
 
 export function DashboardRoute() {
   const { t } = useTranslation('dashboard');
-  const { user } = useAuth();
   const lang = currentLanguage();
-  const [params, setParams] = useSearchParams();
-  // Defaults: the user's own unit and the quarter Vietnam is in.
-  const orgUnit = params.get('org_unit') || user?.org_unit.id || '';
-  const period = params.get('period') || currentQuarter();
+  const { orgUnit, period } = useUnitPeriodParams();
   const query = useDashboard({ org_unit: orgUnit, period });
-  const set = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   const data = query.data;
   return (
     <>
@@ -47,26 +30,13 @@ export function DashboardRoute() {
           ) : null
         }
       />
-      <div className="filters filters--inline">
-        <div className="field field--inline">
-          <span>{t('unit')}</span>
-          <OrgUnitPicker
-            value={orgUnit}
-            fallbackLabel={orgUnit === user?.org_unit.id ? user.org_unit.name : null}
-            onChange={(id) => set('org_unit', id)}
-            data-testid="dashboard-unit"
-          />
-        </div>
-        <div className="field field--inline">
-          <span>{t('period')}</span>
-          <PeriodPicker value={period} onChange={(code) => set('period', code)} data-testid="dashboard-period" />
-        </div>
+      <UnitPeriodFilters unitLabel={t('unit')} periodLabel={t('period')} testIdPrefix="dashboard">
         {query.isFetching && data ? (
           <span className="muted small" role="status" data-testid="dashboard-updating">
             {t('updating')}
           </span>
         ) : null}
-      </div>
+      </UnitPeriodFilters>
       {query.isPending ? (
         <>
           <Loading />

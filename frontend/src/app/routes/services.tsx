@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/Alert';
 import { ErrorView } from '@/components/ErrorView';
@@ -13,12 +12,13 @@ import { SERVICE_TYPES } from '@/lib/enums';
 import { formatDate } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import { useDebounced } from '@/lib/use-debounced';
+import { useSearchFilters } from '@/lib/use-search-filters';
 
 /** Who provides what, where: filter, print as a one-page list, or download as HSDS JSON. */
 export function ServiceDirectoryRoute() {
   const { t } = useTranslation('referrals');
   const { t: te } = useTranslation('enums');
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchFilters();
   const service = (params.get('service') ?? '') as ServiceType | '';
   const area = params.get('org_unit');
   const [q, setQ] = useState(params.get('q') ?? '');
@@ -33,17 +33,6 @@ export function ServiceDirectoryRoute() {
   }, [service, area, debouncedQ]);
   const query = useServiceDirectory(filters);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-
-  const set = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <div className="directory">

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '@/components/ErrorView';
 import { PageHeader } from '@/components/PageHeader';
@@ -10,10 +10,11 @@ import { ExportButtons } from '@/features/imports/components/ExportButtons';
 import { OutboxList } from '@/features/offline/components/OutboxList';
 import type { ContactQuery } from '@/lib/api-types';
 import { Can } from '@/lib/can';
+import { useSearchFilters } from '@/lib/use-search-filters';
 
 export function ContactListRoute() {
   const { t } = useTranslation('contacts');
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchFilters();
   const mine = params.get('mine') === 'true';
   const since = params.get('since') ?? '';
   const until = params.get('until') ?? '';
@@ -26,17 +27,6 @@ export function ContactListRoute() {
   }, [mine, since, until]);
   const query = useContacts(filters);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-
-  const set = (key: string, value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <>

@@ -1,4 +1,3 @@
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '@/components/ErrorView';
 import { PageHeader } from '@/components/PageHeader';
@@ -7,28 +6,18 @@ import { Empty, LoadMore, Loading } from '@/components/Status';
 import { useReferrals, useReferralsInStatuses } from '@/features/referrals/api/list-referrals';
 import { ReferralCards } from '@/features/referrals/components/ReferralCards';
 import { BOARD_COLUMNS, CLOSED_STATUSES, type BoardColumn } from '@/features/referrals/schemas';
+import { useSearchFilters } from '@/lib/use-search-filters';
 
 /** Referrals of the caller's area by status, as tabs; "overdue" narrows to follow-ups past their date. */
 export function ReferralBoardRoute() {
   const { t } = useTranslation('referrals');
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchFilters();
   const tabParam = params.get('tab') as BoardColumn | null;
   const tab: BoardColumn = tabParam && BOARD_COLUMNS.includes(tabParam) ? tabParam : 'sent';
   const overdue = params.get('overdue') === 'true';
   const filters = overdue ? { overdue: true } : {};
   const open = useReferrals({ ...filters, status: tab === 'closed' ? undefined : tab }, tab !== 'closed');
   const closed = useReferralsInStatuses(CLOSED_STATUSES, filters, tab === 'closed');
-
-  const set = (key: string, value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
 
   const items = tab === 'closed' ? closed.items : (open.data?.pages.flatMap((p) => p.items) ?? []);
   const pending = tab === 'closed' ? closed.isPending : open.isPending;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '@/components/ErrorView';
 import { PageHeader } from '@/components/PageHeader';
@@ -15,13 +15,14 @@ import type { ReportQuery, ReportStatus } from '@/lib/api-types';
 import { useAuth } from '@/lib/auth';
 import { Can } from '@/lib/can';
 import { currentQuarter } from '@/lib/period';
+import { useSearchFilters } from '@/lib/use-search-filters';
 
 export function ReportListRoute() {
   const { t } = useTranslation('reports');
   const { t: te } = useTranslation('enums');
   const { user } = useAuth();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchFilters();
   const [creating, setCreating] = useState(params.get('new') === '1');
   const period = params.get('period');
   const status = params.get('status') as ReportStatus | null;
@@ -35,16 +36,6 @@ export function ReportListRoute() {
   };
   const query = useReports(filters);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const set = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   // The level above follows the units below it: a commune has none.
   const hasUnitsBelow = Boolean(user && user.org_unit.level !== 'commune');
   const overduePeriod = params.get('due_period') || period || currentQuarter();

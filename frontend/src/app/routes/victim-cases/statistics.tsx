@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/Alert';
 import { ErrorView } from '@/components/ErrorView';
@@ -13,11 +12,12 @@ import type { VictimStatisticsQuery } from '@/lib/api-types';
 import { Can } from '@/lib/can';
 import { formatDate } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
+import { useSearchFilters } from '@/lib/use-search-filters';
 
 export function VictimStatisticsRoute() {
   const { t } = useTranslation('victims');
   const lang = currentLanguage();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchFilters();
   // The API asks for a period: this year so far unless one is chosen.
   const until = params.get('until') || todayIso();
   const since = params.get('since') || `${until.slice(0, 4)}-01-01`;
@@ -29,16 +29,6 @@ export function VictimStatisticsRoute() {
     return f;
   }, [since, until, orgUnit]);
   const query = useVictimStatistics(filters);
-  const set = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   return (
     <>
       <PageHeader
