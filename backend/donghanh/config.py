@@ -38,6 +38,13 @@ class Settings(BaseSettings):
 
     login_max_failures: int = 5
     login_failure_window_minutes: int = 15
+    # API rate limits, requests a minute (0 turns one off): per signed-in caller, per caller on the routes
+    # that read whole tables (exports, imports, indicators, dashboard), per IP address without a token.
+    rate_limit_per_minute: int = Field(1200, ge=0)
+    rate_limit_heavy_per_minute: int = Field(60, ge=0)
+    rate_limit_anonymous_per_minute: int = Field(120, ge=0)
+    # Where the counters live: in process, or `async+redis://host:6379` shared by several workers.
+    rate_limit_storage: str = "async+memory://"
 
     # Webhooks: private/loopback targets are refused (SSRF) unless explicitly allowed (tests, intranets).
     webhook_allow_private_targets: bool = False

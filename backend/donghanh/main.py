@@ -21,6 +21,7 @@ from donghanh.core import crypto
 from donghanh.core.context import RequestContext, current_request
 from donghanh.core.errors import install_error_handlers, problem_response
 from donghanh.core.input_guard import NulCharacterGuard
+from donghanh.core.rate_limit import RateLimiter
 from donghanh.core.repository import install_scope_guard
 from donghanh.db import Database
 from donghanh.webhooks import service as webhooks
@@ -76,6 +77,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.sessionmaker = database.sessionmaker
     app.state.authenticate = authenticate_request
     install_error_handlers(app)
+    rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_heavy_per_minute,
+                               settings.rate_limit_anonymous_per_minute, settings.rate_limit_storage)
 
     @app.middleware("http")
     async def request_context(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -89,7 +92,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         token = current_request.set(RequestContext(request_id=request_id,
                                                    ip=request.client.host if request.client else None))
         try:
-            response = await call_next(request)
+            response = await rate_limiter.refuse(request) or await call_next(request)
         finally:
             current_request.reset(token)
         response.headers["X-Request-ID"] = request_id
