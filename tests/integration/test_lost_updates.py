@@ -12,6 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from donghanh.establishments.models import Establishment
+from tests.fixtures.figures import record
 from tests.fixtures.world import World
 
 WRITERS = 50
@@ -44,6 +45,8 @@ async def test_fifty_concurrent_patches_with_one_etag(app: Any, engine: Any, wor
                 stored = (await session.execute(select(Establishment.workers_female, Establishment.version).where(
                     Establishment.id == uuid.UUID(establishment_id)).execution_options(donghanh_scoped=True))).one()
             assert stored == (winner["workers_female"], winner["version"]) and stored.version == 2
+            record("lost_update", writers=WRITERS, succeeded=statuses.count(200), refused_412=statuses.count(412),
+                   lost=0 if stored.workers_female == winner["workers_female"] else 1)
         finally:
             async with app.state.sessionmaker() as session:
                 await session.execute(delete(Establishment).where(Establishment.id == uuid.UUID(establishment_id)))

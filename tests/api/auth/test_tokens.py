@@ -218,3 +218,38 @@ class TestRefreshAndRevocation:
         assert changed.status_code == 200
         assert (await _me(client, tokens["access_token"])).status_code == 401
         assert await sign_in(client, "case.worker", "a brand new passphrase")
+
+
+class TestKeyConfusion:
+    """HS256 signed with an RSA public key as the HMAC secret (the classic RS256→HS256 confusion), and the
+    refresh token presented as an access token: none of them gets in."""
+
+    @staticmethod
+    def _public_keys() -> dict[str, bytes]:
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
+        public = rsa.generate_private_key(public_exponent=65537, key_size=2048).public_key()
+        return {
+            "pem": public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo),
+            "der": public.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo),
+        }
+
+    @pytest.mark.parametrize("encoding", ["pem", "der"])
+    @pytest.mark.parametrize("kid", ["k1", None])
+    async def test_hmac_signed_with_a_public_key_is_refused(
+        self, client: httpx.AsyncClient, world: World, encoding: str, kid: str | None
+    ) -> None:
+        import hashlib
+        import hmac
+
+        header = {"alg": "HS256", "typ": "JWT"} | ({"kid": kid} if kid else {})
+        signing_input = f"{_b64(header)}.{_b64(_claims(world))}"
+        signature = hmac.new(self._public_keys()[encoding], signing_input.encode(), hashlib.sha256).digest()
+        token = f"{signing_input}.{base64.urlsafe_b64encode(signature).decode().rstrip('=')}"
+        assert (await _me(client, token)).status_code == 401
+
+    async def test_a_refresh_token_is_not_an_access_token(self, client: httpx.AsyncClient) -> None:
+        tokens = await _login(client)
+        assert (await _me(client, tokens["refresh_token"])).status_code == 401
+        assert (await _me(client, tokens["access_token"])).status_code == 200
