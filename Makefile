@@ -9,7 +9,7 @@ DATA_DIR ?= var
 export DONGHANH_DATABASE_URL ?= sqlite+aiosqlite:///$(CURDIR)/$(DATA_DIR)/donghanh.db
 
 .PHONY: run test venv spa migrate demo serve test-backend test-postgres test-frontend test-e2e e2e-server \
-        openapi api-client lint clean help bench bench-quick bench-plans
+        openapi api-client lint clean help bench bench-quick bench-plans audit-deps security-report
 
 help:
 	@echo "make run   — install, build the SPA, migrate, load demo data, serve on http://127.0.0.1:$(PORT)"
@@ -66,10 +66,18 @@ e2e-server: venv spa
 
 # --- tests -----------------------------------------------------------------------------------------
 
-test: test-frontend test-e2e lint test-backend test-postgres
+test: test-frontend test-e2e lint audit-deps test-backend test-postgres
 
 test-backend: venv
 	env -u TEST_DATABASE_URL $(BIN)/pytest
+
+# Known vulnerabilities in the installed Python packages fail the build (pip-audit).
+audit-deps: venv
+	$(BIN)/python scripts/audit_dependencies.py
+
+# Runs the security and reliability suites and writes docs/SECURITY.md from their figures.
+security-report: venv
+	$(BIN)/python scripts/security_report.py
 
 test-postgres: venv
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
@@ -87,7 +95,7 @@ test-e2e: venv spa
 	else echo "SKIPPED browser tests: no Chromium at $${CHROMIUM_PATH:-/usr/bin/chromium} (apt-get install chromium)"; fi
 
 lint: venv
-	$(BIN)/ruff check backend tests
+	$(BIN)/ruff check backend tests scripts
 	$(BIN)/lint-imports
 
 # --- benchmarks (issue #9): PostgreSQL database `bench` on 127.0.0.1, see bench/RESULTS.md ---------------

@@ -17,7 +17,7 @@ from donghanh import __version__
 from donghanh.api import api_router
 from donghanh.auth.dependencies import authenticate_request
 from donghanh.config import Settings, get_settings
-from donghanh.core import crypto
+from donghanh.core import audit, crypto
 from donghanh.core.context import RequestContext, current_request
 from donghanh.core.errors import install_error_handlers, problem_response
 from donghanh.core.input_guard import NulCharacterGuard
@@ -93,6 +93,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
                                                    ip=request.client.host if request.client else None))
         try:
             response = await rate_limiter.refuse(request) or await call_next(request)
+            await _write_denials(app)
         finally:
             current_request.reset(token)
         response.headers["X-Request-ID"] = request_id
@@ -123,6 +124,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     _mount_spa(app, settings)
     return app
+
+
+async def _write_denials(app: FastAPI) -> None:
+    """Refused accesses are audited in their own transaction, after the refusal rolled the request's back."""
+    try:
+        await audit.write_denials(app.state.sessionmaker)
+    except Exception:  # the answer is already decided; a lost denial event must not turn it into a 500
+        log.exception("could not write the audit events of refused accesses")
 
 
 def _mount_spa(app: FastAPI, settings: Settings) -> None:

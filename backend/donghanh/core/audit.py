@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Index, String, Uuid, select, text
 from sqlalchemy import event as sqlalchemy_event
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
 
 from donghanh.core.base import Base, UTCDateTime, utcnow
@@ -102,6 +102,24 @@ async def record(
     if len(pending) >= APPEND_BATCH:
         await session.run_sync(_append)
     return audit_event
+
+
+def note_denial(principal: Principal, resource: str, resource_id: Any = None) -> None:
+    """A refused access: a missing permission (403) or an object that exists outside the caller's scope
+    (answered 404 like a missing one). The request's own transaction rolls back with the refusal, so the
+    event is kept aside and written after the answer by `write_denials`."""
+    current_request.get().denials.append((principal, resource, str(resource_id) if resource_id else None))
+
+
+async def write_denials(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+    denials = current_request.get().denials
+    if not denials:
+        return
+    async with sessionmaker() as session:
+        for principal, resource, resource_id in denials:
+            await record(session, principal, "denied", resource, resource_id)
+        await session.commit()
+    denials.clear()
 
 
 async def flush(session: AsyncSession) -> None:

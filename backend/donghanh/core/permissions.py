@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from donghanh.core import audit
 from donghanh.core.errors import Forbidden, NotFound, Unauthorized
 from donghanh.core.principal import Principal
 from donghanh.core.roles import ROLE_PERMISSIONS, Permission, Role, permissions_for
@@ -50,6 +51,7 @@ def Require(  # noqa: N802
     async def dependency(principal: CurrentPrincipal) -> Principal:
         missing = [p for p in needed if p not in principal.permissions]
         if missing and not (any_of and len(missing) < len(needed)):
+            audit.note_denial(principal, "permission", ",".join(missing))
             if hide:
                 raise NotFound("Not found.")
             raise Forbidden(f"Your role ({principal.role}) may not do this: needs {', '.join(missing)}.")

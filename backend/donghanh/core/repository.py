@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from donghanh.core.base import OrgScoped
+from donghanh.core import audit
 from donghanh.core.errors import NotFound
 from donghanh.core.pagination import SortKey, apply_keyset, next_cursor
 from donghanh.core.principal import Principal
@@ -43,8 +44,16 @@ class ScopedRepository(Generic[M]):
         """Missing and out-of-scope answer the same 404, so a hidden object's existence never leaks."""
         found = await self.find(object_id)
         if found is None:
+            await self._note_if_hidden(object_id)
             raise NotFound(self.not_found_detail)
         return found
+
+    async def _note_if_hidden(self, object_id: uuid.UUID) -> None:
+        """An object that exists but lies outside the caller's scope is a refused access: audit it."""
+        model: Any = self.model
+        stmt = select(model.id).where(model.id == object_id).execution_options(**{SCOPED_OPTION: True})
+        if (await self.session.execute(stmt)).first() is not None:
+            audit.note_denial(self.principal, model.__tablename__, object_id)
 
     async def page(
         self, stmt: Select[Any], keys: list[SortKey], sort_name: str, cursor: str | None, limit: int
