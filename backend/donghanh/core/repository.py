@@ -8,8 +8,8 @@ from sqlalchemy import Select, event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from donghanh.core.base import OrgScoped
 from donghanh.core import audit
+from donghanh.core.base import OrgScoped
 from donghanh.core.errors import NotFound
 from donghanh.core.pagination import SortKey, apply_keyset, next_cursor
 from donghanh.core.principal import Principal
