@@ -19,8 +19,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.api import route_inventory
-from donghanh.imports.models import ImportJob
 from tests.fixtures.figures import record
+from tests.fixtures.objects import make_objects
 from tests.fixtures.world import ACCOUNTS, World
 
 # Objects that describe a person served, her contacts, referrals, needs, consent or trafficking case.
@@ -75,43 +75,6 @@ def _object_ids(world: World, account: str, made: dict[str, str]) -> dict[str, s
         "organisation_id": str(world.organisations["legal_aid_hanoi"]),
         "user_id": str(world.user_ids[account]),
     } | made
-
-
-async def _make_objects(client: httpx.AsyncClient, session: AsyncSession, world: World) -> dict[str, str]:
-    """The objects the shared world lacks, made inside the test's rolled-back transaction."""
-    async def post(account: str, url: str, body: dict[str, Any]) -> dict[str, Any]:
-        response = await client.post(url, json=body, headers=world.auth(account))
-        assert response.status_code == 201, (url, response.text)
-        return response.json()
-
-    case = await post("case_worker", "/api/v1/victim-cases/intake", {
-        "reported_on": "2026-11-01", "org_unit_id": str(world.units["ba_dinh"].id), "sex": "female",
-        "birth_year": 2005, "exploitation": "sexual", "exploitation_country": "CN",
-        "intake_notes": "Người gọi là mẹ của nạn nhân"})
-    plan = await post("finance_officer", "/api/v1/plans", {
-        "org_unit_id": str(world.units["hanoi"].id), "year": 2026, "number": "149/KH-UBND",
-        "title": "Kế hoạch 2026", "issued_on": "2026-02-10", "targets": [
-            {"indicator": "people_reached", "target_value": 300}]})
-    line = await post("finance_officer", "/api/v1/budget-lines", {
-        "plan_id": plan["id"], "code": "1.1", "title": "Dòng 1.1", "category": "peer_groups",
-        "funding_source": "provincial", "allocated_vnd": 120_000_000})
-    spent = await post("finance_officer", "/api/v1/expenditures", {
-        "budget_line_id": line["id"], "spent_on": "2026-06-15", "amount_vnd": 4_500_000,
-        "description": "Chi hỗ trợ sinh hoạt nhóm"})
-    report = await post("case_worker", "/api/v1/reports", {
-        "org_unit_id": str(world.units["ba_dinh"].id), "period": "2026Q4"})
-    hook = await post("service_provider", "/api/v1/webhooks", {"url": "http://127.0.0.1:9/hook"})
-    api_client = await post("admin", "/api/v1/api-clients", {
-        "name": "Hệ thống TGPL", "organisation_id": str(world.organisations["legal_aid_hanoi"]),
-        "scopes": ["referrals:read"]})
-    # Large imports become jobs only above 5,000 rows; one job row stands in for such a run.
-    job = ImportJob(resource="contacts", filename="so-lieu.csv", status="succeeded", rows_total=1, rows_done=1,
-                    created_by=world.user_ids["program_manager"], actor_type="user")
-    session.add(job)
-    await session.flush()
-    return {"job_id": str(job.id), "case_id": case["id"], "plan_id": plan["id"], "line_id": line["id"],
-            "expenditure_id": spent["id"], "report_id": report["id"], "webhook_id": hook["id"],
-            "api_client_id": api_client["id"]}
 
 
 def _query(openapi: dict[str, Any], path: str, world: World, account: str) -> dict[str, Any]:
@@ -213,7 +176,7 @@ async def _exposure(client: httpx.AsyncClient, app: Any, world: World, account: 
 async def test_answers_hold_only_declared_and_allowed_fields(
     client: httpx.AsyncClient, session: AsyncSession, app: Any, world: World, account: str
 ) -> None:
-    found = await _exposure(client, app, world, account, await _make_objects(client, session, world))
+    found = await _exposure(client, app, world, account, await make_objects(client, session, world))
     record("field_exposure", account=account, routes=len(json_get_routes()), answered=len(found["answered"]),
            undeclared=len(found["undeclared"]), forbidden=len(found["forbidden"]),
            refusals_with_data=len(found["refusals_with_data"]))
@@ -227,7 +190,7 @@ async def test_every_json_route_answers_someone(
 ) -> None:
     """The check above is not vacuous: between them, the roles that may call each route got a 200 from it."""
     answered: set[str] = set()
-    made = await _make_objects(client, session, world)
+    made = await make_objects(client, session, world)
     for account in ("program_manager", "admin", "service_provider"):
         answered |= (await _exposure(client, app, world, account, made))["answered"]
     assert sorted(set(json_get_routes()) - answered) == []
