@@ -31,14 +31,15 @@ class Suite:
     name: str
     proves: str
     tests: tuple[str, ...]
-    figure: Callable[[Figures], str] = field(default=lambda _: "")
+    # What the suite measured, from the recorded figures and its JUnit outcome counts.
+    figure: Callable[[Figures, Counter[str]], str] = field(default=lambda _, __: "")
 
 
 def _sum(rows: list[dict[str, Any]], key: str) -> int:
     return sum(int(row.get(key, 0) or 0) for row in rows)
 
 
-def _field_exposure(f: Figures) -> str:
+def _field_exposure(f: Figures, _: Counter[str]) -> str:
     rows = f.get("field_exposure", [])
     if not rows:
         return ""
@@ -47,7 +48,7 @@ def _field_exposure(f: Figures) -> str:
             f"allow-list {_sum(rows, 'forbidden')}, refusals carrying data {_sum(rows, 'refusals_with_data')}")
 
 
-def _mass_assignment(f: Figures) -> str:
+def _mass_assignment(f: Figures, _: Counter[str]) -> str:
     rows = f.get("mass_assignment", [])
     if not rows:
         return ""
@@ -56,7 +57,7 @@ def _mass_assignment(f: Figures) -> str:
             f"{outcomes['accepted']} accepted with every protected column unchanged, {outcomes['refused']} refused")
 
 
-def _schemathesis(f: Figures) -> str:
+def _schemathesis(f: Figures, _: Counter[str]) -> str:
     rows = f.get("schemathesis", [])
     if not rows:
         return ""
@@ -65,18 +66,18 @@ def _schemathesis(f: Figures) -> str:
            f"failures {_sum(rows, 'failures')}"
 
 
-def _limits(f: Figures) -> str:
+def _limits(f: Figures, _: Counter[str]) -> str:
     rows = f.get("limits", [])
     return "; ".join(f"{r['case']}: {r['sent']} sent, {r['refused_429']} answered 429" for r in rows)
 
 
-def _lost_update(f: Figures) -> str:
+def _lost_update(f: Figures, _: Counter[str]) -> str:
     rows = f.get("lost_update", [])
     return "; ".join(f"{r['writers']} concurrent PATCHes with one ETag: {r['succeeded']} succeeded, "
                      f"{r['refused_412']} got 412, lost updates {r['lost']}" for r in rows)
 
 
-def _crash(f: Figures) -> str:
+def _crash(f: Figures, _: Counter[str]) -> str:
     parts = [f"{r.get('case', 'import')}: {r.get('rows_in_file', '?')} rows in the file, partial rows "
              f"{r.get('partial_rows', '?')}" for r in f.get("crash", [])]
     parts += [f"outbox worker killed mid-delivery: {r.get('events', '?')} events, delivered "
@@ -85,10 +86,22 @@ def _crash(f: Figures) -> str:
     return "; ".join(parts)
 
 
-def _pg_fault(f: Figures) -> str:
+def _pg_fault(f: Figures, _: Counter[str]) -> str:
     return "; ".join(f"{r.get('case')}: {r.get('acknowledged', '?')} acknowledged writes, lost {r.get('lost', '?')},"
                      f" answers during the outage {r.get('answers_during_outage', {})}, other {r.get('other', '?')}"
                      for r in f.get("pg_fault", []))
+
+
+def _matrix(f: Figures, counts: Counter[str]) -> str:
+    oracle = f.get("scope_oracle", [])
+    cells = counts["passed"] + counts["failed"] + _sum(oracle, "cells")
+    leaks = counts["failed"] + _sum(oracle, "leaks")
+    return f"{cells} cells (role × route × object, collections, exports); leaks {leaks}"
+
+
+def _tokens(_: Figures, counts: Counter[str]) -> str:
+    return f"{counts['passed'] + counts['failed']} forged, expired, revoked or brute-force attempts; " \
+           f"accepted {counts['failed']}"
 
 
 def _dependencies(f: Figures) -> str:
@@ -111,7 +124,8 @@ SUITES = [
           "communes included): out of scope is 404 with no data, a refused write changes nothing, collections "
           "return exactly the visible set.",
           ("tests/scoping/test_authorization_matrix.py", "tests/scoping/test_outreach_matrix.py",
-           "tests/scoping/test_reports_matrix.py", "tests/scoping/test_scope_rules.py")),
+           "tests/scoping/test_reports_matrix.py", "tests/scoping/test_scope_rules.py",
+           "tests/scoping/test_scope_oracle.py"), _matrix),
     Suite("Field exposure", "For every role × JSON route, the recursive key set is declared in the OpenAPI "
           "schema and within the role's allow-list from PRODUCT.md §1.",
           ("tests/scoping/test_field_exposure.py",), _field_exposure),
@@ -122,7 +136,7 @@ SUITES = [
           "expired, future nbf, missing or wrong claims, injected kid, refresh as access, oversized: 401; "
           "logout, password change, disable and scope change revoke at once; refresh reuse revokes the family; "
           "login lockout with identical answers for unknown and known usernames.",
-          ("tests/api/auth/test_tokens.py",)),
+          ("tests/api/auth/test_tokens.py",), _tokens),
     Suite("Schemathesis (whole OpenAPI document, every role)",
           "Generated requests with a fixed seed: no server error, no schema or status-code violation.",
           ("tests/fuzz",), _schemathesis),
@@ -208,7 +222,7 @@ def render(results: dict[str, Counter[str]], figures: Figures, context: dict[str
         for test_file, counts in results.items():
             if any(test_file == t or test_file.startswith(t.rstrip("/") + "/") for t in suite.tests):
                 total.update(counts)
-        figure = suite.figure(figures) or ("—" if total else "not run")
+        figure = suite.figure(figures, total) or ("—" if total else "not run")
         if suite.name.startswith("Route inventory"):
             figure = context["routes"]
         lines.append(f"| {suite.name} | {total['passed']} | {total['failed']} | {total['skipped']} | {figure} |")
