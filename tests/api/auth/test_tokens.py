@@ -220,6 +220,21 @@ class TestRefreshAndRevocation:
         assert await sign_in(client, "case.worker", "a brand new passphrase")
 
 
+    @pytest.mark.parametrize("change", ["org_unit", "role"])
+    async def test_a_scope_or_role_change_revokes_existing_sessions(
+        self, client: httpx.AsyncClient, world: World, change: str
+    ) -> None:
+        tokens = await _login(client, "inspector")
+        body = ({"org_unit_id": str(world.units["ba_dinh"].id)} if change == "org_unit"
+                else {"role": "viewer"})
+        changed = await client.patch(f"/api/v1/users/{world.user_ids['inspector']}", json=body,
+                                     headers=world.auth("admin") | {"If-Match": "*"})
+        assert changed.status_code == 200, changed.text
+        assert (await _me(client, tokens["access_token"])).status_code == 401
+        assert (await client.post("/api/v1/auth/refresh",
+                                  json={"refresh_token": tokens["refresh_token"]})).status_code == 401
+
+
 class TestKeyConfusion:
     """HS256 signed with an RSA public key as the HMAC secret (the classic RS256→HS256 confusion), and the
     refresh token presented as an access token: none of them gets in."""
