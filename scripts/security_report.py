@@ -68,7 +68,10 @@ def _schemathesis(f: Figures, _: Counter[str]) -> str:
 
 def _limits(f: Figures, _: Counter[str]) -> str:
     rows = f.get("limits", [])
-    return "; ".join(f"{r['case']}: {r['sent']} sent, {r['refused_429']} answered 429" for r in rows)
+    def refused(row: dict[str, Any]) -> str:
+        return ", ".join(f"{row[k]} answered {k.removeprefix('refused_')}" for k in row if k.startswith("refused_"))
+
+    return "; ".join(f"{r['case']}: {r['sent']} sent, {refused(r)}" for r in rows)
 
 
 def _lost_update(f: Figures, _: Counter[str]) -> str:
@@ -143,7 +146,7 @@ SUITES = [
     Suite("Bad input and limits", "Arbitrary bodies, filters and bytes never give a 500; oversize bodies "
           "413; rate limits 429 with Retry-After; webhooks to private addresses refused (SSRF).",
           ("tests/property/test_bad_input_never_500.py", "tests/api/test_rate_limits.py",
-           "tests/integration/test_partner_webhooks.py"), _limits),
+           "tests/api/test_body_limits.py", "tests/integration/test_partner_webhooks.py"), _limits),
     Suite("HTTP headers", "CSP with frame-ancestors, nosniff, Referrer-Policy, no-store on personal data, "
           "HSTS behind TLS, CORS allow-list, a 500 without detail, /api/docs switchable, logs without secrets.",
           ("tests/api/test_http_hardening.py",)),

@@ -110,7 +110,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         return response
 
     app.include_router(api_router)
-    app.add_middleware(NulCharacterGuard)
+    app.add_middleware(NulCharacterGuard, max_body_bytes=MAX_BODY_BYTES)
     if settings.cors_origins:  # an allow-list, never "*": tokens and the refresh cookie are credentials
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=True,

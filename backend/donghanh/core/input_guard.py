@@ -1,5 +1,8 @@
 """Refuse NUL characters anywhere in a request: PostgreSQL cannot store them in text, and no legitimate
-input contains one. Answered as a 422 naming where it was found, before any handler runs."""
+input contains one. Answered as a 422 naming where it was found, before any handler runs.
+
+The body is read here whole, so its size is capped here too: a body sent without Content-Length (chunked)
+past the limit is a 413, like one that declares its size up front (checked in main.py)."""
 from __future__ import annotations
 
 import json
@@ -30,8 +33,9 @@ def _nul_path(value: Any, path: list[str | int]) -> list[str | int] | None:
 
 
 class NulCharacterGuard:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
+        self.max_body_bytes = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -46,14 +50,20 @@ class NulCharacterGuard:
             # Uploaded files (imports) stream through unbuffered; the importer refuses NUL in any cell itself.
             await self.app(scope, receive, send)
             return
-        body = b""
+        size = 0
         more = True
         messages: list[Message] = []
         while more:
             message = await receive()
             messages.append(message)
-            body += message.get("body", b"")
+            size += len(message.get("body", b""))
+            if size > self.max_body_bytes:
+                response = problem_response(413, "Payload too large", "payload-too-large",
+                                            f"Request bodies are limited to {self.max_body_bytes // 1024} KiB.")
+                await response(scope, receive, send)
+                return
             more = message.get("more_body", False) and message["type"] == "http.request"
+        body = b"".join(m.get("body", b"") for m in messages)
         location = self._find(scope, body)
         if location is not None:
             await self._refuse(scope, receive, send, location)
