@@ -7,6 +7,7 @@ from donghanh.audit.router import router as audit_router
 from donghanh.auth.router import router as auth_router
 from donghanh.clients.router import router as clients_router
 from donghanh.contacts.router import router as contacts_router
+from donghanh.core.errors import PROBLEM_JSON, Problem
 from donghanh.dashboard.router import router as dashboard_router
 from donghanh.establishments.router import router as establishments_router
 from donghanh.imports.router import exports_router
@@ -53,9 +54,12 @@ DOMAIN_ROUTERS = [
     audit_router,
 ]
 
+# Any API call may meet a rate limit (core/rate_limit.py), so every operation documents its 429.
+RATE_LIMITED = {429: {"model": Problem, "content": {PROBLEM_JSON: {}},
+                      "description": "Too many requests: wait for Retry-After seconds"}}
 api_router = APIRouter(prefix=API_PREFIX)
 for _router in DOMAIN_ROUTERS:
-    api_router.include_router(_router)
+    api_router.include_router(_router, responses=RATE_LIMITED)
 
 
 def route_inventory() -> list[tuple[str, str, APIRoute]]:
