@@ -1,14 +1,17 @@
 """Typed application errors and their one rendering: application/problem+json (RFC 9457)."""
 from __future__ import annotations
 
+import errno
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -84,6 +87,44 @@ class Unprocessable(AppError):
 
 class TooManyRequests(AppError):
     status, title, slug = 429, "Too many requests", "too-many-requests"
+
+
+# How long a client should wait before trying again while the database is unreachable (a restart takes seconds).
+RETRY_AFTER_SECONDS = 5
+# SQLSTATE classes and codes that say "the database is not there", not "your statement is wrong":
+# 08 connection exception, 53 insufficient resources (too many connections), 57P01-57P03 shutdown/starting up.
+_UNAVAILABLE_SQLSTATE_CLASSES = ("08", "53")
+_UNAVAILABLE_SQLSTATES = ("57P01", "57P02", "57P03")
+_UNAVAILABLE_ERRNOS = {errno.ECONNREFUSED, errno.ECONNRESET, errno.ECONNABORTED, errno.EPIPE, errno.ETIMEDOUT,
+                       errno.EHOSTUNREACH, errno.ENETUNREACH}
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        # SQLAlchemy keeps the driver's error in .orig; plain exceptions chain through __cause__/__context__.
+        orig = getattr(current, "orig", None)
+        current = orig if isinstance(orig, BaseException) else current.__cause__ or current.__context__
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """Whether `exc` means the database cannot be reached (down, restarting, connection lost, pool exhausted),
+    as opposed to a statement that failed: the first is a 503 worth retrying, the second a bug (500)."""
+    for cause in _causes(exc):
+        if isinstance(cause, DBAPIError) and cause.connection_invalidated:
+            return True
+        if isinstance(cause, PoolTimeout | ConnectionError):
+            return True
+        if isinstance(cause, OSError) and cause.errno in _UNAVAILABLE_ERRNOS:
+            return True
+        sqlstate = getattr(cause, "sqlstate", None)
+        if isinstance(sqlstate, str) and (sqlstate[:2] in _UNAVAILABLE_SQLSTATE_CLASSES
+                                          or sqlstate in _UNAVAILABLE_SQLSTATES):
+            return True
+    return False
 
 
 class Problem(BaseModel):
@@ -186,6 +227,19 @@ def install_error_handlers(app: FastAPI) -> None:
         log.exception("unhandled error")
         return problem_response(500, "Internal error", "internal", "An unexpected error occurred.")
 
+    # Connection-level failures are handled here (inside the app), so an outage of the database answers 503
+    # with Retry-After; anything else of these types is still a bug and goes to the 500 handler above.
+    async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+        if not database_unavailable(exc):
+            return await _unexpected(request, exc)
+        log.warning("database unavailable: %s: %s", type(exc).__name__, str(exc).splitlines()[0][:200])
+        return problem_response(503, "Service unavailable", "service-unavailable",
+                                "The database cannot be reached; try again in a few seconds.",
+                                headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+    for kind in (DBAPIError, PoolTimeout, OSError):
+        app.add_exception_handler(kind, _database_unavailable)
+
 
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": title}
@@ -200,7 +254,7 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     titles = {400: "Bad request", 409: "Conflict", 412: "Precondition failed", 413: "Payload too large",
-              428: "Precondition required", 429: "Too many requests"}
+              428: "Precondition required", 429: "Too many requests", 503: "Service unavailable"}
     out = dict(PROBLEM_RESPONSES)
     for status in statuses:
         out[status] = {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": titles.get(status, "Error")}

@@ -1,0 +1,121 @@
+"""A database that cannot be reached answers 503 problem+json with Retry-After, never a 500 or a traceback;
+a statement that fails for any other reason is still a bug (500)."""
+from __future__ import annotations
+
+import errno
+import socket
+from collections.abc import AsyncIterator
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+import pytest_asyncio
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+from donghanh.core.errors import database_unavailable
+from donghanh.db import Database
+from donghanh.main import create_app
+from tests.fixtures.database import settings_for_tests
+from tests.fixtures.world import World
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on (bound, then released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wrapped(orig: BaseException, *, invalidated: bool = False) -> DBAPIError:
+    return DBAPIError("SELECT 1", None, orig, connection_invalidated=invalidated)  # type: ignore[arg-type]
+
+
+class TestClassification:
+    @pytest.mark.parametrize("exc", [
+        ConnectionRefusedError(errno.ECONNREFUSED, "Connect call failed ('127.0.0.1', 5432)"),
+        OSError(errno.EHOSTUNREACH, "No route to host"),
+        PoolTimeout("QueuePool limit of size 10 overflow 10 reached"),
+        _wrapped(Exception("connection was closed in the middle of operation"), invalidated=True),
+        _wrapped(asyncpg.exceptions.AdminShutdownError("terminating connection due to administrator command")),
+        _wrapped(asyncpg.exceptions.CannotConnectNowError("the database system is starting up")),
+        _wrapped(asyncpg.exceptions.TooManyConnectionsError("sorry, too many clients already")),
+        _wrapped(asyncpg.exceptions.ConnectionDoesNotExistError("connection was closed")),
+    ], ids=["refused", "unreachable", "pool-timeout", "invalidated", "admin-shutdown", "starting-up",
+            "too-many-connections", "connection-gone"])
+    def test_connection_failures_are_unavailability(self, exc: BaseException) -> None:
+        assert database_unavailable(exc) is True
+
+    def test_the_cause_of_a_wrapped_error_counts(self) -> None:
+        try:
+            try:
+                raise ConnectionResetError(errno.ECONNRESET, "Connection reset by peer")
+            except ConnectionResetError as inner:
+                raise RuntimeError("while committing") from inner
+        except RuntimeError as outer:
+            assert database_unavailable(outer) is True
+
+    @pytest.mark.parametrize("exc", [
+        ProgrammingError("SELECT nope", None, asyncpg.exceptions.UndefinedColumnError("column nope does not exist")),
+        OperationalError("SELECT 1", None, Exception("no such table: contact")),
+        _wrapped(asyncpg.exceptions.DivisionByZeroError("division by zero")),
+        FileNotFoundError(errno.ENOENT, "No such file or directory"),
+        RuntimeError("a bug"),
+    ], ids=["undefined-column", "sqlite-no-such-table", "division-by-zero", "file-not-found", "bug"])
+    def test_statement_errors_and_bugs_are_not(self, exc: BaseException) -> None:
+        assert database_unavailable(exc) is False
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def unreachable() -> AsyncIterator[httpx.AsyncClient]:
+    """The app configured for a PostgreSQL server that is not running (a closed port on 127.0.0.1)."""
+    settings = settings_for_tests(f"postgresql+asyncpg://postgres@127.0.0.1:{_closed_port()}/donghanh")
+    database = Database(settings)
+    app = create_app(settings, database)
+
+    @app.get("/test-only/statement-bug")
+    async def statement_bug() -> None:
+        raise ProgrammingError("SELECT nope", None, Exception("column nope does not exist"))
+
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield client
+    await database.dispose()
+
+
+def _assert_unavailable(response: httpx.Response) -> None:
+    assert response.status_code == 503, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["retry-after"] == "5"
+    body: dict[str, Any] = response.json()
+    assert body == {"type": "https://donghanh.vn/problems/service-unavailable", "title": "Service unavailable",
+                    "status": 503, "detail": "The database cannot be reached; try again in a few seconds."}
+
+
+class TestUnreachableDatabase:
+    async def test_sign_in_answers_503(self, unreachable: httpx.AsyncClient) -> None:
+        response = await unreachable.post("/api/v1/auth/token", data={
+            "grant_type": "password", "username": "canbo", "password": "một mật khẩu dài"})
+        _assert_unavailable(response)
+
+    async def test_an_authenticated_read_and_write_answer_503(self, unreachable: httpx.AsyncClient,
+                                                             world: World) -> None:
+        _assert_unavailable(await unreachable.get("/api/v1/me", headers=world.auth("case_worker")))
+        _assert_unavailable(await unreachable.post("/api/v1/contacts", headers=world.auth("case_worker"), json={
+            "contacted_on": "2026-10-01", "org_unit_id": str(world.units["ba_dinh"].id), "place": "community"}))
+
+    async def test_health_check_answers_503(self, unreachable: httpx.AsyncClient) -> None:
+        _assert_unavailable(await unreachable.get("/healthz"))
+
+    async def test_a_failing_statement_is_still_a_500(self, unreachable: httpx.AsyncClient) -> None:
+        response = await unreachable.get("/test-only/statement-bug")
+        assert response.status_code == 500
+        assert response.json()["detail"] == "An unexpected error occurred."
+        assert "retry-after" not in response.headers
+
+
+async def test_health_check_answers_200_when_the_database_is_there(client: httpx.AsyncClient) -> None:
+    response = await client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
