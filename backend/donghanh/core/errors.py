@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
+import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -116,7 +117,7 @@ def database_unavailable(exc: BaseException) -> bool:
     for cause in _causes(exc):
         if isinstance(cause, DBAPIError) and cause.connection_invalidated:
             return True
-        if isinstance(cause, PoolTimeout | ConnectionError):
+        if isinstance(cause, PoolTimeout | ConnectionError | TimeoutError):
             return True
         if isinstance(cause, OSError) and cause.errno in _UNAVAILABLE_ERRNOS:
             return True
@@ -229,6 +230,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     # Connection-level failures are handled here (inside the app), so an outage of the database answers 503
     # with Retry-After; anything else of these types is still a bug and goes to the 500 handler above.
+    # asyncpg's own errors arrive unwrapped when a connection cannot be opened ("the database system is
+    # shutting down"), so they are caught here as well as SQLAlchemy's.
     async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
         if not database_unavailable(exc):
             return await _unexpected(request, exc)
@@ -237,7 +240,7 @@ def install_error_handlers(app: FastAPI) -> None:
                                 "The database cannot be reached; try again in a few seconds.",
                                 headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
-    for kind in (DBAPIError, PoolTimeout, OSError):
+    for kind in (DBAPIError, PoolTimeout, OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
         app.add_exception_handler(kind, _database_unavailable)
 
 
