@@ -74,6 +74,10 @@ async def unreachable() -> AsyncIterator[httpx.AsyncClient]:
     database = Database(settings)
     app = create_app(settings, database)
 
+    @app.get("/test-only/shutting-down")
+    async def shutting_down() -> None:  # what asyncpg raises, unwrapped, when connecting during a shutdown
+        raise asyncpg.exceptions.CannotConnectNowError("the database system is shutting down")
+
     @app.get("/test-only/statement-bug")
     async def statement_bug() -> None:
         raise ProgrammingError("SELECT nope", None, Exception("column nope does not exist"))
@@ -107,6 +111,9 @@ class TestUnreachableDatabase:
 
     async def test_health_check_answers_503(self, unreachable: httpx.AsyncClient) -> None:
         _assert_unavailable(await unreachable.get("/healthz"))
+
+    async def test_a_server_shutting_down_answers_503(self, unreachable: httpx.AsyncClient) -> None:
+        _assert_unavailable(await unreachable.get("/test-only/shutting-down"))
 
     async def test_a_failing_statement_is_still_a_500(self, unreachable: httpx.AsyncClient) -> None:
         response = await unreachable.get("/test-only/statement-bug")
