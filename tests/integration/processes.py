@@ -1,13 +1,22 @@
 """Helpers for tests that run `donghanh` as separate processes and kill them: ports, the CLI, the figures file."""
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import asyncpg
+import pytest
+from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-m", "donghanh.cli"]
@@ -44,3 +53,70 @@ def record_figures(suite: str, case: str | None = None, **figures: Any) -> None:
         line["case"] = case
     with open(path, "a", encoding="utf-8") as out:
         out.write(json.dumps(line | figures, ensure_ascii=False) + "\n")
+
+
+@dataclass
+class ScratchDatabase:
+    """A database of its own for processes the test starts and kills (never the shared, rolled-back test
+    database): a SQLite file, or a PostgreSQL database beside TEST_DATABASE_URL's, dropped afterwards."""
+
+    kind: str
+    url: str
+    _query: Callable[[str], Any]
+
+    @property
+    def env(self) -> dict[str, str]:
+        return cli_env(self.url)
+
+    def scalar(self, sql: str) -> Any:
+        return self._query(sql)
+
+
+@contextmanager
+def scratch_database(kind: str, directory: Path, suffix: str) -> Iterator[ScratchDatabase]:
+    """Migrated (with the administrative units); skips the PostgreSQL kind without TEST_DATABASE_URL."""
+    drop: Callable[[], None] | None = None
+    if kind == "sqlite":
+        path = directory / f"{suffix}.db"
+
+        def query(sql: str) -> Any:
+            with sqlite3.connect(path) as conn:
+                return conn.execute(sql).fetchone()[0]
+
+        database = ScratchDatabase(kind, f"sqlite+aiosqlite:///{path}", query)
+    else:
+        base = os.environ.get("TEST_DATABASE_URL", "")
+        if not base.startswith("postgresql"):
+            pytest.skip("the PostgreSQL variant runs when TEST_DATABASE_URL names a PostgreSQL server")
+        url = make_url(base)
+        name = f"{url.database}_{suffix}"
+        server = url.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+        plain = url.set(drivername="postgresql", database=name).render_as_string(hide_password=False)
+
+        async def admin(*statements: str) -> None:
+            conn = await asyncpg.connect(server)
+            try:
+                for statement in statements:
+                    await conn.execute(statement)
+            finally:
+                await conn.close()
+
+        async def fetch(sql: str) -> Any:
+            conn = await asyncpg.connect(plain)
+            try:
+                return await conn.fetchval(sql)
+            finally:
+                await conn.close()
+
+        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'))
+        database = ScratchDatabase(kind, url.set(database=name).render_as_string(hide_password=False),
+                                   lambda sql: asyncio.run(fetch(sql)))
+
+        def drop() -> None:
+            asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    try:
+        run_cli(database.env, "migrate")
+        yield database
+    finally:
+        if drop is not None:
+            drop()

@@ -2,25 +2,19 @@
 audit event, no import claiming success), and running it again imports every row."""
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import signal
-import sqlite3
 import subprocess
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import asyncpg
 import pytest
-from sqlalchemy.engine import make_url
 
 from tests.api.imports.files import contact_rows, csv_bytes
-from tests.integration.processes import CLI, ROOT, cli_env, record_figures, run_cli
+from tests.integration.processes import CLI, ROOT, ScratchDatabase, record_figures, run_cli, scratch_database
 
 ROWS = 4000
 CHUNK = 500  # the importer reports progress after each chunk of this many rows (engine.CHUNK_ROWS)
@@ -32,71 +26,17 @@ COUNTS = {
 }
 
 
-@dataclass
-class Office:
-    """A migrated database with one case worker, and how to count what is in it."""
-
-    name: str
-    env: dict[str, str]
-    counts: Any
-
-
-def _sqlite_office(directory: Path) -> Office:
-    path = directory / "office.db"
-
-    def counts() -> dict[str, int]:
-        with sqlite3.connect(path) as conn:
-            return {key: conn.execute(sql).fetchone()[0] for key, sql in COUNTS.items()}
-
-    return Office("sqlite", cli_env(f"sqlite+aiosqlite:///{path}"), counts)
-
-
-def _postgres_office(base_url: str) -> tuple[Office, Any]:
-    """A database of its own beside the test database (a killed import must not meet the shared one)."""
-    url = make_url(base_url)
-    name = f"{url.database}_import_kill"
-    server = url.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    target = url.set(database=name).render_as_string(hide_password=False)
-    plain = url.set(drivername="postgresql", database=name).render_as_string(hide_password=False)
-
-    async def admin(*statements: str) -> None:
-        conn = await asyncpg.connect(server)
-        try:
-            for statement in statements:
-                await conn.execute(statement)
-        finally:
-            await conn.close()
-
-    async def fetch_counts() -> dict[str, int]:
-        conn = await asyncpg.connect(plain)
-        try:
-            return {key: await conn.fetchval(sql) for key, sql in COUNTS.items()}
-        finally:
-            await conn.close()
-
-    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'))
-    office = Office("postgresql", cli_env(target), lambda: asyncio.run(fetch_counts()))
-    return office, lambda: asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
-def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Office]:
-    drop = None
-    if request.param == "sqlite":
-        made = _sqlite_office(tmp_path)
-    else:
-        url = os.environ.get("TEST_DATABASE_URL", "")
-        if not url.startswith("postgresql"):
-            pytest.skip("the PostgreSQL variant runs when TEST_DATABASE_URL names a PostgreSQL server")
-        made, drop = _postgres_office(url)
-    try:
-        run_cli(made.env, "migrate")
-        run_cli(made.env, "create-user", "--username", "canbo.badinh", "--password", "một mật khẩu dài",
+def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ScratchDatabase]:
+    """A migrated database with one case worker."""
+    with scratch_database(request.param, tmp_path, "import_kill") as database:
+        run_cli(database.env, "create-user", "--username", "canbo.badinh", "--password", "một mật khẩu dài",
                 "--role", "case_worker", "--org-unit", "00004")
-        yield made
-    finally:
-        if drop is not None:
-            drop()
+        yield database
+
+
+def _counts(office: ScratchDatabase) -> dict[str, int]:
+    return {key: office.scalar(sql) for key, sql in COUNTS.items()}
 
 
 class ProgressWatcher:
@@ -125,11 +65,11 @@ class ProgressWatcher:
         return self.done
 
 
-def test_import_killed_mid_run_leaves_nothing_and_a_rerun_imports_everything(office: Office,
+def test_import_killed_mid_run_leaves_nothing_and_a_rerun_imports_everything(office: ScratchDatabase,
                                                                              tmp_path: Path) -> None:
     data = tmp_path / "tiep-can.csv"
     data.write_bytes(csv_bytes(contact_rows(ROWS), delimiter=";"))
-    before = office.counts()
+    before = _counts(office)
     assert before["rows"] == 0
 
     env = office.env | {"TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1"}
@@ -148,12 +88,12 @@ def test_import_killed_mid_run_leaves_nothing_and_a_rerun_imports_everything(off
     # Killed between chunks with rows written in its transaction, not after the last one.
     assert CHUNK <= done_when_killed < ROWS
 
-    after_kill = office.counts()
-    record_figures("crash", f"import SIGKILL {office.name}", rows_in_file=ROWS, rows_done_when_killed=done_when_killed,
+    after_kill = _counts(office)
+    record_figures("crash", f"import SIGKILL {office.kind}", rows_in_file=ROWS, rows_done_when_killed=done_when_killed,
                    partial_rows=after_kill["rows"], audit_events_added=after_kill["audit"] - before["audit"],
                    import_jobs_succeeded=after_kill["succeeded_jobs"])
     assert after_kill == before
 
     rerun = run_cli(office.env, "import", "contacts", str(data), "--as", "canbo.badinh")
     assert f"rows {ROWS}: created {ROWS}, updated 0, unchanged 0, errors 0" in rerun.stdout
-    assert office.counts()["rows"] == ROWS
+    assert _counts(office)["rows"] == ROWS

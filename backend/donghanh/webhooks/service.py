@@ -136,7 +136,8 @@ async def fan_out(session: AsyncSession, event: OutboxEvent, organisation_ids: s
 
 # --- the worker ------------------------------------------------------------------------------------
 
-async def _claim(sessionmaker: async_sessionmaker[AsyncSession], batch: int) -> list[uuid.UUID]:
+async def _claim(sessionmaker: async_sessionmaker[AsyncSession], batch: int,
+                 claim_seconds: float = CLAIM_SECONDS) -> list[uuid.UUID]:
     """Take due deliveries for a while. An earlier undelivered event of the same referral and webhook
     holds later ones back, so a receiver sees each referral's events in order. SKIP LOCKED lets several
     workers share the queue on PostgreSQL without delivering anything twice."""
@@ -157,7 +158,7 @@ async def _claim(sessionmaker: async_sessionmaker[AsyncSession], batch: int) -> 
         ids = [*(await session.execute(stmt)).scalars().all()]
         if ids:
             await session.execute(update(WebhookDelivery).where(WebhookDelivery.id.in_(ids))
-                                  .values(next_attempt_at=now + timedelta(seconds=CLAIM_SECONDS))
+                                  .values(next_attempt_at=now + timedelta(seconds=claim_seconds))
                                   .execution_options(synchronize_session=False))
         await session.commit()
     return ids
@@ -207,7 +208,7 @@ async def _deliver_one(sessionmaker: async_sessionmaker[AsyncSession], settings:
 async def deliver_due(sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, *,
                       batch: int = 50, client: httpx.AsyncClient | None = None) -> int:
     """One round: claim what is due, send it, record the outcome. Returns how many were delivered."""
-    ids = await _claim(sessionmaker, batch)
+    ids = await _claim(sessionmaker, batch, settings.webhook_claim_seconds)
     if not ids:
         return 0
     own = client is None
