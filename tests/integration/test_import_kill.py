@@ -10,15 +10,18 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 
 from tests.api.imports.files import contact_rows, csv_bytes
-from tests.integration.processes import CLI, ROOT, ScratchDatabase, record_figures, run_cli, scratch_database
+from tests.integration.processes import CLI, ROOT, ScratchDatabase, free_port, record_figures, run_cli, scratch_database
 
 ROWS = 4000
 CHUNK = 500  # the importer reports progress after each chunk of this many rows (engine.CHUNK_ROWS)
 PROGRESS = re.compile(r"(\d+)/(\d+)")
+PASSWORD = "một mật khẩu dài"
 COUNTS = {
     "rows": "SELECT count(*) FROM outreach_contact WHERE external_id LIKE 'TC-%'",
     "audit": "SELECT count(*) FROM audit_event",
@@ -30,7 +33,7 @@ COUNTS = {
 def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ScratchDatabase]:
     """A migrated database with one case worker."""
     with scratch_database(request.param, tmp_path, "import_kill") as database:
-        run_cli(database.env, "create-user", "--username", "canbo.badinh", "--password", "một mật khẩu dài",
+        run_cli(database.env, "create-user", "--username", "canbo.badinh", "--password", PASSWORD,
                 "--role", "case_worker", "--org-unit", "00004")
         yield database
 
@@ -96,4 +99,117 @@ def test_import_killed_mid_run_leaves_nothing_and_a_rerun_imports_everything(off
 
     rerun = run_cli(office.env, "import", "contacts", str(data), "--as", "canbo.badinh")
     assert f"rows {ROWS}: created {ROWS}, updated 0, unchanged 0, errors 0" in rerun.stdout
+    assert _counts(office)["rows"] == ROWS
+
+
+class Server:
+    """`donghanh serve` on the scratch database, started (and SIGKILLed) by the test."""
+
+    def __init__(self, database: ScratchDatabase, log: Path) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = database.env | {"DONGHANH_IMPORT_JOB_THRESHOLD_ROWS": "100"}
+        with log.open("ab") as out:
+            self.process = subprocess.Popen([*CLI, "serve", "--port", str(self.port)], cwd=ROOT, env=env,
+                                            stdout=out, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while not self._healthy():
+            assert self.process.poll() is None, log.read_text(errors="replace")[-2000:]
+            assert time.monotonic() < deadline, "the API server did not come up"
+            time.sleep(0.1)
+        token = httpx.post(f"{self.base}/api/v1/auth/token", data={
+            "grant_type": "password", "username": "canbo.badinh", "password": PASSWORD}).json()["access_token"]
+        self.http = httpx.Client(base_url=self.base, headers={"Authorization": f"Bearer {token}"}, timeout=60)
+
+    def _healthy(self) -> bool:
+        try:
+            return httpx.get(f"{self.base}/healthz", timeout=2).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def cpu_seconds(self) -> float:
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def wait_for_job(self, location: str, condition: Any) -> dict[str, Any]:
+        deadline = time.monotonic() + 120
+        while True:
+            job = self.http.get(location).json()
+            if condition(job):
+                return job
+            assert job["status"] in ("queued", "running"), job
+            assert time.monotonic() < deadline, f"the job did not get there: {job}"
+            time.sleep(0.02)
+
+    def stop(self, sig: int = signal.SIGTERM) -> None:
+        self.http.close()
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def _job(office: ScratchDatabase) -> tuple[str, int]:
+    status = office.scalar("SELECT status FROM import_job ORDER BY created_at DESC LIMIT 1")
+    return status, office.scalar("SELECT rows_done FROM import_job ORDER BY created_at DESC LIMIT 1")
+
+
+def _wait_until_mid_run(office: ScratchDatabase, server: Server) -> int | None:
+    """Rows done once the job is well into its rows. PostgreSQL records progress on the job row after every
+    chunk; SQLite cannot (the import holds the only write lock, and every API request waits behind it), so
+    there the job's own work is measured instead: one second of the server's CPU time after it started,
+    about a quarter of this file's rows (the status checked after the kill proves it had not finished)."""
+    deadline = time.monotonic() + 120
+    cpu_at_start = None
+    while True:
+        assert time.monotonic() < deadline and server.process.poll() is None, _job(office)
+        status, rows_done = _job(office)
+        assert status in ("queued", "running"), f"the job ended before it was killed: {status}"
+        if status == "running" and office.kind == "postgresql" and rows_done >= CHUNK:
+            return rows_done
+        if status == "running" and office.kind == "sqlite":
+            cpu_at_start = server.cpu_seconds() if cpu_at_start is None else cpu_at_start
+            if server.cpu_seconds() - cpu_at_start >= 1.0:
+                return None
+        time.sleep(0.01)
+
+
+def test_server_killed_during_an_import_job_leaves_nothing_and_the_job_does_not_claim_success(
+        office: ScratchDatabase, tmp_path: Path) -> None:
+    content = csv_bytes(contact_rows(ROWS))
+    log = tmp_path / "server.log"
+    server = Server(office, log)
+    try:
+        started = server.http.post("/api/v1/imports/contacts", files={"file": ("tiep-can.csv", content)})
+        assert started.status_code == 202, started.text
+        location = started.headers["location"]
+        before = _counts(office)
+        done_when_killed = _wait_until_mid_run(office, server)
+        server.process.send_signal(signal.SIGKILL)
+        assert server.process.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        server.stop()
+    after_kill = _counts(office)
+    assert _job(office)[0] == "running", "killed mid-run: the job had not finished"
+
+    server = Server(office, log)
+    try:
+        reported = server.http.get(location).json()
+        record_figures("crash", f"import job, server SIGKILL {office.kind}", rows_in_file=ROWS,
+                       rows_done_when_killed=done_when_killed, partial_rows=after_kill["rows"],
+                       audit_events_added=after_kill["audit"] - before["audit"],
+                       import_jobs_succeeded=after_kill["succeeded_jobs"], job_status_after_restart=reported["status"])
+        assert after_kill == before
+        assert reported["status"] == "failed" and reported["finished_at"] is not None
+
+        again = server.http.post("/api/v1/imports/contacts", files={"file": ("tiep-can.csv", content)})
+        assert again.status_code == 202, again.text
+        finished = server.wait_for_job(again.headers["location"], lambda j: j["status"] not in ("queued", "running"))
+        assert finished["status"] == "succeeded"
+        assert (finished["result"]["created"], finished["result"]["committed"]) == (ROWS, True)
+    finally:
+        server.stop()
     assert _counts(office)["rows"] == ROWS
