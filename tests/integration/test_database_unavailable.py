@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import errno
 import socket
+import sqlite3
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
 import pytest
 import pytest_asyncio
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from donghanh.core.errors import database_unavailable
 from donghanh.db import Database
@@ -55,6 +59,25 @@ class TestClassification:
                 raise RuntimeError("while committing") from inner
         except RuntimeError as outer:
             assert database_unavailable(outer) is True
+
+    async def test_a_sqlite_database_held_by_another_writer_counts(self, tmp_path: Path) -> None:
+        path = tmp_path / "busy.db"
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("CREATE TABLE t (a INTEGER)")
+        holder.execute("BEGIN IMMEDIATE")  # as a large import holds it
+        engine = create_async_engine(f"sqlite+aiosqlite:///{path}", connect_args={"timeout": 0.05})
+        try:
+            with pytest.raises(OperationalError) as caught:
+                async with engine.begin() as conn:
+                    await conn.execute(text("INSERT INTO t VALUES (1)"))
+            assert database_unavailable(caught.value) is True
+            with pytest.raises(OperationalError) as missing:
+                async with engine.connect() as conn:
+                    await conn.execute(text("SELECT * FROM no_such_table"))
+            assert database_unavailable(missing.value) is False
+        finally:
+            await engine.dispose()
+            holder.close()
 
     @pytest.mark.parametrize("exc", [
         ProgrammingError("SELECT nope", None, asyncpg.exceptions.UndefinedColumnError("column nope does not exist")),

@@ -112,14 +112,17 @@ def _causes(exc: BaseException) -> Iterator[BaseException]:
 
 
 def database_unavailable(exc: BaseException) -> bool:
-    """Whether `exc` means the database cannot be reached (down, restarting, connection lost, pool exhausted),
-    as opposed to a statement that failed: the first is a 503 worth retrying, the second a bug (500)."""
+    """Whether `exc` means the database cannot be reached (down, restarting, connection lost, pool exhausted,
+    SQLite busy), as opposed to a statement that failed: the first is a 503 worth retrying, the second a bug."""
     for cause in _causes(exc):
         if isinstance(cause, DBAPIError) and cause.connection_invalidated:
             return True
         if isinstance(cause, PoolTimeout | ConnectionError | TimeoutError):
             return True
         if isinstance(cause, OSError) and cause.errno in _UNAVAILABLE_ERRNOS:
+            return True
+        # SQLite: another writer (a large import) held the database past busy_timeout; it will let go.
+        if str(getattr(cause, "sqlite_errorname", "")).startswith("SQLITE_BUSY"):
             return True
         sqlstate = getattr(cause, "sqlstate", None)
         if isinstance(sqlstate, str) and (sqlstate[:2] in _UNAVAILABLE_SQLSTATE_CLASSES
@@ -257,7 +260,7 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     titles = {400: "Bad request", 409: "Conflict", 412: "Precondition failed", 413: "Payload too large",
-              428: "Precondition required", 429: "Too many requests", 503: "Service unavailable"}
+              428: "Precondition required", 429: "Too many requests"}
     out = dict(PROBLEM_RESPONSES)
     for status in statuses:
         out[status] = {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": titles.get(status, "Error")}
