@@ -261,6 +261,7 @@ def _run_fault(stack: Stack, case: str, fault: Any) -> None:
     tracebacks = stack.log.read_text(encoding="utf-8", errors="replace").count("Traceback")
     record_figures("pg_fault", case, acknowledged=len(acknowledged), lost=len(lost),
                    answers_during_outage=by_status, other=len(others), answers_total=len(answers),
+                   outage_seconds=round(outage[1] - outage[0], 1),
                    tracebacks_in_server_log=tracebacks)
 
     assert others == [], f"answers that were neither 2xx nor a proper 503: {others[:3]}"
