@@ -8,6 +8,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
+import httpx
 import pytest
 from sqlalchemy.engine import make_url
 
@@ -120,3 +122,43 @@ def scratch_database(kind: str, directory: Path, suffix: str) -> Iterator[Scratc
     finally:
         if drop is not None:
             drop()
+
+
+class ApiServer:
+    """`donghanh serve` on 127.0.0.1 as a process of its own (so a test can SIGKILL it), up once /healthz is 200."""
+
+    def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.base = f"http://127.0.0.1:{free_port()}"
+        self.log = log
+        with log.open("ab") as out:
+            self.process = subprocess.Popen([*CLI, "serve", "--port", self.base.rsplit(":", 1)[1]], cwd=ROOT,
+                                            env=env, stdout=out, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while not self._healthy():
+            assert self.process.poll() is None, f"the API server exited: {self.log_tail()}"
+            assert time.monotonic() < deadline, f"the API server did not come up: {self.log_tail()}"
+            time.sleep(0.1)
+
+    def _healthy(self) -> bool:
+        try:
+            return httpx.get(f"{self.base}/healthz", timeout=2).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def log_tail(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")[-2000:]
+
+    def token(self, username: str, password: str) -> str:
+        response = httpx.post(f"{self.base}/api/v1/auth/token", timeout=30,
+                              data={"grant_type": "password", "username": username, "password": password})
+        assert response.status_code == 200, response.text
+        return response.json()["access_token"]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()

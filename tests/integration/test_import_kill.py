@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from tests.api.imports.files import contact_rows, csv_bytes
-from tests.integration.processes import CLI, ROOT, ScratchDatabase, free_port, record_figures, run_cli, scratch_database
+from tests.integration.processes import CLI, ROOT, ApiServer, ScratchDatabase, record_figures, run_cli, scratch_database
 
 ROWS = 4000
 CHUNK = 500  # the importer reports progress after each chunk of this many rows (engine.CHUNK_ROWS)
@@ -102,30 +102,13 @@ def test_import_killed_mid_run_leaves_nothing_and_a_rerun_imports_everything(off
     assert _counts(office)["rows"] == ROWS
 
 
-class Server:
-    """`donghanh serve` on the scratch database, started (and SIGKILLed) by the test."""
+class Server(ApiServer):
+    """The API on the scratch database, signed in as the case worker; files over 100 rows run as jobs."""
 
     def __init__(self, database: ScratchDatabase, log: Path) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        env = database.env | {"DONGHANH_IMPORT_JOB_THRESHOLD_ROWS": "100"}
-        with log.open("ab") as out:
-            self.process = subprocess.Popen([*CLI, "serve", "--port", str(self.port)], cwd=ROOT, env=env,
-                                            stdout=out, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while not self._healthy():
-            assert self.process.poll() is None, log.read_text(errors="replace")[-2000:]
-            assert time.monotonic() < deadline, "the API server did not come up"
-            time.sleep(0.1)
-        token = httpx.post(f"{self.base}/api/v1/auth/token", data={
-            "grant_type": "password", "username": "canbo.badinh", "password": PASSWORD}).json()["access_token"]
+        super().__init__(database.env | {"DONGHANH_IMPORT_JOB_THRESHOLD_ROWS": "100"}, log)
+        token = self.token("canbo.badinh", PASSWORD)
         self.http = httpx.Client(base_url=self.base, headers={"Authorization": f"Bearer {token}"}, timeout=60)
-
-    def _healthy(self) -> bool:
-        try:
-            return httpx.get(f"{self.base}/healthz", timeout=2).status_code == 200
-        except httpx.HTTPError:
-            return False
 
     def cpu_seconds(self) -> float:
         fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -141,15 +124,9 @@ class Server:
             assert time.monotonic() < deadline, f"the job did not get there: {job}"
             time.sleep(0.02)
 
-    def stop(self, sig: int = signal.SIGTERM) -> None:
+    def stop(self) -> None:
         self.http.close()
-        if self.process.poll() is None:
-            self.process.send_signal(sig)
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        super().stop()
 
 
 def _job(office: ScratchDatabase) -> tuple[str, int]:

@@ -24,14 +24,16 @@ import httpx
 import pytest
 
 from donghanh.org_units.seed import unit_id
-from tests.integration.processes import CLI, ROOT, cli_env, free_port, record_figures, run_cli
+from tests.integration.processes import ApiServer, cli_env, free_port, record_figures, run_cli
 
 PASSWORD = "mật khẩu khi máy chủ sập"
 BA_DINH = str(unit_id("/p01/w00004/"))
 WRITERS = 2
 ACKS_BEFORE_FAULT = 20
 ACKS_AFTER_RECOVERY = 20
-OUTAGE_ANSWERS = 5  # 503s collected while the database is stopped, before it is started again
+# The database stays stopped until the writers have had this many answers and this long has passed.
+OUTAGE_ANSWERS = 5
+OUTAGE_SECONDS = 2.0
 DEADLINE_SECONDS = 30
 
 
@@ -161,23 +163,8 @@ class WriteLoad:
 @dataclass
 class Stack:
     cluster: Cluster
-    server: subprocess.Popen[bytes]
-    base: str
+    server: ApiServer
     token: str
-    log: Path
-
-
-def _wait_until_healthy(base: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + DEADLINE_SECONDS
-    while time.monotonic() < deadline:
-        assert server.poll() is None, "the API server exited"
-        try:
-            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError("the API server did not come up")
 
 
 @pytest.fixture(scope="module")
@@ -203,24 +190,12 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         run_cli(env, "migrate")
         run_cli(env, "create-user", "--username", "canbo.sapdo", "--password", PASSWORD, "--role", "case_worker",
                 "--org-unit", "00004")
-        port = free_port()
-        log = tmp_path_factory.mktemp("pgfault") / "server.log"  # kept after the run, for a failure
-        with log.open("wb") as out:
-            server = subprocess.Popen([*CLI, "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=out,
-                                      stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        _wait_until_healthy(base, server)
-        token = httpx.post(f"{base}/api/v1/auth/token", data={
-            "grant_type": "password", "username": "canbo.sapdo", "password": PASSWORD}).json()["access_token"]
-        yield Stack(cluster, server, base, token, log)
+        # The server's log is kept after the run (for a failure); the cluster's directory is not.
+        server = ApiServer(env, tmp_path_factory.mktemp("pgfault") / "server.log")
+        yield Stack(cluster, server, server.token("canbo.sapdo", PASSWORD))
     finally:
         if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            server.stop()
         if cluster.running():
             cluster.stop("immediate")
         shutil.rmtree(root, ignore_errors=True)
@@ -236,7 +211,7 @@ async def _stored(url: str, ids: list[str]) -> set[str]:
 
 
 def _run_fault(stack: Stack, case: str, fault: Any) -> None:
-    load = WriteLoad(stack.base, stack.token)
+    load = WriteLoad(stack.server.base, stack.token)
     load.start()
     try:
         load.wait_for("writes before the fault",
@@ -248,8 +223,8 @@ def _run_fault(stack: Stack, case: str, fault: Any) -> None:
         load.finish()
     answers = load.snapshot()
 
-    assert stack.server.poll() is None, "the API server exited; it must ride out the outage"
-    assert httpx.get(f"{stack.base}/healthz", timeout=5).status_code == 200
+    assert stack.server.process.poll() is None, "the API server exited; it must ride out the outage"
+    assert httpx.get(f"{stack.server.base}/healthz", timeout=5).status_code == 200
     others = [a for a in answers if a.contact_id is None and not a.proper_503]
     during = [a for a in answers if a.started > outage[0] and a.ended < outage[1]]
     acknowledged = [a.contact_id for a in answers if a.contact_id is not None]
@@ -258,7 +233,7 @@ def _run_fault(stack: Stack, case: str, fault: Any) -> None:
     by_status: dict[str, int] = {}
     for answer in during:
         by_status[str(answer.status)] = by_status.get(str(answer.status), 0) + 1
-    tracebacks = stack.log.read_text(encoding="utf-8", errors="replace").count("Traceback")
+    tracebacks = stack.server.log.read_text(encoding="utf-8", errors="replace").count("Traceback")
     record_figures("pg_fault", case, acknowledged=len(acknowledged), lost=len(lost),
                    answers_during_outage=by_status, other=len(others), answers_total=len(answers),
                    outage_seconds=round(outage[1] - outage[0], 1),
@@ -267,7 +242,7 @@ def _run_fault(stack: Stack, case: str, fault: Any) -> None:
     assert others == [], f"answers that were neither 2xx nor a proper 503: {others[:3]}"
     assert lost == []
     assert len(set(acknowledged)) == len(acknowledged)
-    assert tracebacks == 0, f"the server logged a traceback (an unhandled error); see {stack.log}"
+    assert tracebacks == 0, f"the server logged a traceback (an unhandled error); see {stack.server.log}"
 
 
 def test_fast_restart_under_write_load(stack: Stack) -> None:
@@ -283,11 +258,11 @@ def test_immediate_stop_then_start_under_write_load(stack: Stack) -> None:
     def crash(load: WriteLoad) -> tuple[float, float]:
         stack.cluster.stop("immediate")
         down = time.monotonic()
-        load.wait_for(f"{OUTAGE_ANSWERS} answers while the database is down",
-                      lambda a: sum(x.started > down for x in a) >= OUTAGE_ANSWERS)
+        load.wait_for(f"{OUTAGE_ANSWERS} answers while the database is down", lambda a: sum(
+            x.started > down for x in a) >= OUTAGE_ANSWERS and time.monotonic() - down >= OUTAGE_SECONDS)
         during = [a for a in load.snapshot() if a.started > down]
         assert all(a.proper_503 for a in during), f"while down: {[a for a in during if not a.proper_503][:3]}"
-        health = httpx.get(f"{stack.base}/healthz", timeout=15)
+        health = httpx.get(f"{stack.server.base}/healthz", timeout=15)
         assert health.status_code == 503 and health.headers["content-type"] == "application/problem+json"
         up = time.monotonic()
         stack.cluster.start()
