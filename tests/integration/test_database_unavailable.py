@@ -2,7 +2,9 @@
 a statement that fails for any other reason is still a bug (500)."""
 from __future__ import annotations
 
+import asyncio
 import errno
+import logging
 import socket
 import sqlite3
 from collections.abc import AsyncIterator
@@ -21,6 +23,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from donghanh.core.errors import database_unavailable
 from donghanh.db import Database
 from donghanh.main import create_app
+from donghanh.webhooks.service import run_worker
 from tests.fixtures.database import settings_for_tests
 from tests.fixtures.world import World
 
@@ -90,10 +93,14 @@ class TestClassification:
         assert database_unavailable(exc) is False
 
 
+def _unreachable_settings() -> Any:
+    return settings_for_tests(f"postgresql+asyncpg://postgres@127.0.0.1:{_closed_port()}/donghanh")
+
+
 @pytest_asyncio.fixture(loop_scope="session")
 async def unreachable() -> AsyncIterator[httpx.AsyncClient]:
     """The app configured for a PostgreSQL server that is not running (a closed port on 127.0.0.1)."""
-    settings = settings_for_tests(f"postgresql+asyncpg://postgres@127.0.0.1:{_closed_port()}/donghanh")
+    settings = _unreachable_settings()
     database = Database(settings)
     app = create_app(settings, database)
 
@@ -149,3 +156,19 @@ async def test_health_check_answers_200_when_the_database_is_there(client: httpx
     response = await client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
+
+
+async def test_the_webhook_worker_rides_out_an_unreachable_database(caplog: pytest.LogCaptureFixture) -> None:
+    settings = _unreachable_settings().model_copy(update={"outbox_poll_seconds": 0.01})
+    database = Database(settings)
+    stop = asyncio.Event()
+    with caplog.at_level(logging.WARNING, logger="donghanh.webhooks"):
+        worker = asyncio.create_task(run_worker(database.sessionmaker, settings, stop))
+        while len(rounds := [r for r in caplog.records if r.name == "donghanh.webhooks"]) < 3:
+            assert not worker.done(), worker
+            await asyncio.sleep(0.01)
+        stop.set()
+        await worker
+    await database.dispose()
+    assert {(r.levelname, r.exc_info) for r in rounds} == {("WARNING", None)}
+    assert rounds[0].getMessage().startswith("webhook delivery round skipped, database unavailable: ")

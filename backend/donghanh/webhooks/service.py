@@ -15,7 +15,7 @@ from sqlalchemy.orm import aliased
 from donghanh.config import Settings
 from donghanh.core import audit
 from donghanh.core.base import utcnow
-from donghanh.core.errors import NotFound, Unprocessable
+from donghanh.core.errors import NotFound, Unprocessable, database_unavailable
 from donghanh.core.outbox import OutboxEvent
 from donghanh.core.principal import Principal
 from donghanh.core.roles import Role
@@ -229,8 +229,11 @@ async def run_worker(sessionmaker: async_sessionmaker[AsyncSession], settings: S
     while not stop.is_set():
         try:
             delivered = await deliver_due(sessionmaker, settings)
-        except Exception:  # the worker must outlive a bad round; the next one retries
-            log.exception("webhook delivery round failed")
+        except Exception as exc:  # the worker must outlive a bad round; the next one retries
+            if database_unavailable(exc):  # a restart or an outage: expected, and said in one line per round
+                log.warning("webhook delivery round skipped, database unavailable: %s", str(exc).splitlines()[0])
+            else:
+                log.exception("webhook delivery round failed")
             delivered = 0
         if not delivered:
             try:
