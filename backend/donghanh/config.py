@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     webhook_max_attempts: int = 12
     webhook_backoff_seconds: float = 10.0
     webhook_timeout_seconds: float = 10.0
+    # A worker's claim on a delivery lapses after this long, so a worker that died mid-delivery leaves
+    # nothing stuck: another (or its restart) takes the delivery again. Longer than any send can take.
+    webhook_claim_seconds: float = 120.0
     # The embedded setup delivers from inside the server; production runs `donghanh worker` instead.
     outbox_worker_in_process: bool = True
     outbox_poll_seconds: float = 2.0

@@ -32,7 +32,11 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 def create_engine(settings: Settings) -> AsyncEngine:
     kwargs: dict[str, Any] = {"echo": settings.database_echo}
     if not settings.is_sqlite:
-        kwargs |= {"pool_size": 10, "max_overflow": 10, "pool_pre_ping": True}
+        # pre_ping: a connection the server dropped (restart, failover) is replaced at checkout instead of
+        # failing the request. Timeouts bound how long a request waits for an unreachable server (→ 503).
+        kwargs |= {"pool_size": 10, "max_overflow": 10, "pool_pre_ping": True, "pool_timeout": 10}
+        if settings.database_url.startswith("postgresql+asyncpg"):
+            kwargs["connect_args"] = {"timeout": 10}
     engine = create_async_engine(settings.database_url, **kwargs)
     if settings.is_sqlite:
         _configure_sqlite(engine)

@@ -120,6 +120,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
+        # Reaches the database: while it is down this answers 503 (the connection-error handler), so a load
+        # balancer stops sending traffic. A checkout connects or pings (pool_pre_ping) without a transaction,
+        # which on SQLite would be BEGIN IMMEDIATE and wait behind a running import.
+        async with database.engine.connect():
+            pass
         return {"status": "ok", "version": __version__}
 
     _mount_spa(app, settings)

@@ -1,14 +1,18 @@
 """Typed application errors and their one rendering: application/problem+json (RFC 9457)."""
 from __future__ import annotations
 
+import errno
 import logging
+from collections.abc import Iterator
 from typing import Any
 
+import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -84,6 +88,47 @@ class Unprocessable(AppError):
 
 class TooManyRequests(AppError):
     status, title, slug = 429, "Too many requests", "too-many-requests"
+
+
+# How long a client should wait before trying again while the database is unreachable (a restart takes seconds).
+RETRY_AFTER_SECONDS = 5
+# SQLSTATE classes and codes that say "the database is not there", not "your statement is wrong":
+# 08 connection exception, 53 insufficient resources (too many connections), 57P01-57P03 shutdown/starting up.
+_UNAVAILABLE_SQLSTATE_CLASSES = ("08", "53")
+_UNAVAILABLE_SQLSTATES = ("57P01", "57P02", "57P03")
+_UNAVAILABLE_ERRNOS = {errno.ECONNREFUSED, errno.ECONNRESET, errno.ECONNABORTED, errno.EPIPE, errno.ETIMEDOUT,
+                       errno.EHOSTUNREACH, errno.ENETUNREACH}
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        # SQLAlchemy keeps the driver's error in .orig; plain exceptions chain through __cause__/__context__.
+        orig = getattr(current, "orig", None)
+        current = orig if isinstance(orig, BaseException) else current.__cause__ or current.__context__
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """Whether `exc` means the database cannot be reached (down, restarting, connection lost, pool exhausted,
+    SQLite busy), as opposed to a statement that failed: the first is a 503 worth retrying, the second a bug."""
+    for cause in _causes(exc):
+        if isinstance(cause, DBAPIError) and cause.connection_invalidated:
+            return True
+        if isinstance(cause, PoolTimeout | ConnectionError | TimeoutError):
+            return True
+        if isinstance(cause, OSError) and cause.errno in _UNAVAILABLE_ERRNOS:
+            return True
+        # SQLite: another writer (a large import) held the database past busy_timeout; it will let go.
+        if str(getattr(cause, "sqlite_errorname", "")).startswith("SQLITE_BUSY"):
+            return True
+        sqlstate = getattr(cause, "sqlstate", None)
+        if isinstance(sqlstate, str) and (sqlstate[:2] in _UNAVAILABLE_SQLSTATE_CLASSES
+                                          or sqlstate in _UNAVAILABLE_SQLSTATES):
+            return True
+    return False
 
 
 class Problem(BaseModel):
@@ -185,6 +230,21 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error")
         return problem_response(500, "Internal error", "internal", "An unexpected error occurred.")
+
+    # Connection-level failures are handled here (inside the app), so an outage of the database answers 503
+    # with Retry-After; anything else of these types is still a bug and goes to the 500 handler above.
+    # asyncpg's own errors arrive unwrapped when a connection cannot be opened ("the database system is
+    # shutting down"), so they are caught here as well as SQLAlchemy's.
+    async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+        if not database_unavailable(exc):
+            return await _unexpected(request, exc)
+        log.warning("database unavailable: %s: %s", type(exc).__name__, str(exc).splitlines()[0][:200])
+        return problem_response(503, "Service unavailable", "service-unavailable",
+                                "The database cannot be reached; try again in a few seconds.",
+                                headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+    for kind in (DBAPIError, PoolTimeout, OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+        app.add_exception_handler(kind, _database_unavailable)
 
 
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {

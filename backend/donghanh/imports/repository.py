@@ -5,12 +5,12 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.core.principal import Principal
 from donghanh.core.repository import ScopedRepository
-from donghanh.imports.models import ImportJob
+from donghanh.imports.models import ImportJob, JobStatus
 
 
 class Lookup(ScopedRepository[Any]):
@@ -47,3 +47,33 @@ async def job_of(session: AsyncSession, principal: Principal, job_id: Any) -> Im
     stmt = select(ImportJob).where(ImportJob.id == job_id, ImportJob.created_by == principal.id,
                                    ImportJob.actor_type == principal.kind)
     return (await session.execute(stmt)).scalar_one_or_none()
+
+
+# Advisory locks in the two-int key space (the audit chain uses the single-bigint one; they never overlap).
+_JOB_LOCK_CLASS = 0x444A4F42  # "DJOB"
+
+
+def _lock_key(job_id: uuid.UUID) -> tuple[int, int]:
+    return _JOB_LOCK_CLASS, int.from_bytes(job_id.bytes[:4], "big", signed=True)
+
+
+async def lock_job(session: AsyncSession, job_id: uuid.UUID) -> None:
+    """PostgreSQL: held until the session's transaction ends, so it dies with the process that runs the job."""
+    await session.execute(select(func.pg_advisory_xact_lock(*_lock_key(job_id))))
+
+
+async def try_lock_job(session: AsyncSession, job_id: uuid.UUID) -> bool:
+    """PostgreSQL: True when no transaction holds the job's lock (held, if taken, until this one ends)."""
+    return bool(await session.scalar(select(func.pg_try_advisory_xact_lock(*_lock_key(job_id)))))
+
+
+async def finish_job(session: AsyncSession, job_id: uuid.UUID, **values: Any) -> None:
+    await session.execute(update(ImportJob).where(ImportJob.id == job_id).values(**values))
+
+
+async def fail_unfinished_job(session: AsyncSession, job_id: uuid.UUID, *, finished_at: Any) -> None:
+    """Conditional: a run that finished a moment ago (and so released its lock) keeps its outcome."""
+    unfinished = [JobStatus.queued.value, JobStatus.running.value]
+    await session.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.status.in_(unfinished))
+                          .values(status=JobStatus.failed.value, finished_at=finished_at)
+                          .execution_options(synchronize_session=False))

@@ -7,6 +7,7 @@ import shutil
 import tempfile
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -22,7 +23,7 @@ from donghanh.imports.exports import ExportSpec
 from donghanh.imports.messages import Language
 from donghanh.imports.models import ImportJob, JobStatus
 from donghanh.imports.parsing import count_rows
-from donghanh.imports.repository import job_of
+from donghanh.imports.repository import fail_unfinished_job, finish_job, job_of, lock_job, try_lock_job
 from donghanh.imports.resources import RESOURCES
 from donghanh.imports.schemas import ImportJobRead, ImportResult
 from donghanh.imports.specs import ResourceSpec
@@ -33,6 +34,14 @@ log = logging.getLogger("donghanh.imports")
 # Progress of the jobs this process runs (SQLite cannot take a second writer while an import holds the
 # database, so progress lives here; on PostgreSQL it is also written to the job row).
 _progress: dict[uuid.UUID, int] = {}
+# Jobs this process accepted and has not finished. A queued or running job that no process is running any
+# more was cut off (the server was stopped or killed mid-run): its rows were never committed, and the job
+# says so ("failed") the next time it is read, instead of claiming to run for ever.
+_active: set[uuid.UUID] = set()
+# On PostgreSQL the run holds a lock on its job for the length of its transaction (repository.lock_job), so
+# any server process can tell a live job from an abandoned one; a job still queued this long after it was
+# accepted never started.
+_QUEUED_GRACE = timedelta(minutes=1)
 
 
 def spec_for(principal: Principal, resource: str) -> ResourceSpec:
@@ -93,6 +102,7 @@ async def start_job(session: AsyncSession, principal: Principal, spec: ResourceS
                     actor_type=principal.kind, language=language)
     session.add(job)
     await session.flush()
+    _active.add(job.id)
     return job, await asyncio.to_thread(_spool, file, job.id)
 
 
@@ -121,8 +131,6 @@ async def run_job(maker: async_sessionmaker[AsyncSession], job_id: uuid.UUID, pr
     token = current_request.set(context)
     spec = RESOURCES[resource]
     try:
-        await _set(maker, job_id, status=JobStatus.running.value)
-
         async def progress(done: int) -> None:
             _progress[job_id] = done
             if not is_sqlite:
@@ -131,28 +139,48 @@ async def run_job(maker: async_sessionmaker[AsyncSession], job_id: uuid.UUID, pr
         file = await asyncio.to_thread(path.open, "rb")
         try:
             async with maker() as session:
+                if not is_sqlite:
+                    await lock_job(session, job_id)
+                await _set(maker, job_id, status=JobStatus.running.value)
                 outcome = await run(session, principal, spec, file, dry_run=dry_run, language=language,
                                     filename=filename, progress=progress)
+                # The outcome commits with the rows (and releases the lock): never "running" after the rows
+                # are in, never "succeeded" without them.
+                status = JobStatus.succeeded if not outcome.errors_total else JobStatus.rejected
+                await finish_job(session, job_id, status=status.value, rows_done=outcome.rows,
+                                 result=outcome.as_dict(), finished_at=utcnow())
                 await session.commit()
         finally:
             file.close()
-        status = JobStatus.succeeded if not outcome.errors_total else JobStatus.rejected
-        await _set(maker, job_id, status=status.value, rows_done=outcome.rows, result=outcome.as_dict(),
-                   finished_at=utcnow())
     except (Exception, asyncio.CancelledError):
         log.exception("import job %s failed", job_id)
         await _set(maker, job_id, status=JobStatus.failed.value, finished_at=utcnow())
         raise
     finally:
+        _active.discard(job_id)
         _progress.pop(job_id, None)
         await asyncio.to_thread(path.unlink, missing_ok=True)
         current_request.reset(token)
+
+
+async def _abandoned(session: AsyncSession, job: ImportJob) -> bool:
+    """Whether no server process is running this unfinished job any more."""
+    if job.id in _active:
+        return False
+    if session.get_bind().dialect.name != "postgresql":
+        return True  # SQLite is served by one process, and it is not running the job
+    if job.status == JobStatus.queued.value and utcnow() - job.created_at < _QUEUED_GRACE:
+        return False
+    return await try_lock_job(session, job.id)
 
 
 async def get_job(session: AsyncSession, principal: Principal, job_id: uuid.UUID) -> ImportJobRead:
     job = await job_of(session, principal, job_id)
     if job is None:
         raise NotFound("No such import job.")
+    if job.status in (JobStatus.queued.value, JobStatus.running.value) and await _abandoned(session, job):
+        await fail_unfinished_job(session, job.id, finished_at=utcnow())
+        await session.refresh(job)
     read = ImportJobRead.model_validate(job)
     done = max(job.rows_done, _progress.get(job.id, 0))
     return read.model_copy(update={"rows_done": done,

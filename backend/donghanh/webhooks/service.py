@@ -15,7 +15,7 @@ from sqlalchemy.orm import aliased
 from donghanh.config import Settings
 from donghanh.core import audit
 from donghanh.core.base import utcnow
-from donghanh.core.errors import NotFound, Unprocessable
+from donghanh.core.errors import NotFound, Unprocessable, database_unavailable
 from donghanh.core.outbox import OutboxEvent
 from donghanh.core.principal import Principal
 from donghanh.core.roles import Role
@@ -136,7 +136,8 @@ async def fan_out(session: AsyncSession, event: OutboxEvent, organisation_ids: s
 
 # --- the worker ------------------------------------------------------------------------------------
 
-async def _claim(sessionmaker: async_sessionmaker[AsyncSession], batch: int) -> list[uuid.UUID]:
+async def _claim(sessionmaker: async_sessionmaker[AsyncSession], batch: int,
+                 claim_seconds: float = CLAIM_SECONDS) -> list[uuid.UUID]:
     """Take due deliveries for a while. An earlier undelivered event of the same referral and webhook
     holds later ones back, so a receiver sees each referral's events in order. SKIP LOCKED lets several
     workers share the queue on PostgreSQL without delivering anything twice."""
@@ -157,7 +158,7 @@ async def _claim(sessionmaker: async_sessionmaker[AsyncSession], batch: int) -> 
         ids = [*(await session.execute(stmt)).scalars().all()]
         if ids:
             await session.execute(update(WebhookDelivery).where(WebhookDelivery.id.in_(ids))
-                                  .values(next_attempt_at=now + timedelta(seconds=CLAIM_SECONDS))
+                                  .values(next_attempt_at=now + timedelta(seconds=claim_seconds))
                                   .execution_options(synchronize_session=False))
         await session.commit()
     return ids
@@ -207,7 +208,7 @@ async def _deliver_one(sessionmaker: async_sessionmaker[AsyncSession], settings:
 async def deliver_due(sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, *,
                       batch: int = 50, client: httpx.AsyncClient | None = None) -> int:
     """One round: claim what is due, send it, record the outcome. Returns how many were delivered."""
-    ids = await _claim(sessionmaker, batch)
+    ids = await _claim(sessionmaker, batch, settings.webhook_claim_seconds)
     if not ids:
         return 0
     own = client is None
@@ -228,8 +229,11 @@ async def run_worker(sessionmaker: async_sessionmaker[AsyncSession], settings: S
     while not stop.is_set():
         try:
             delivered = await deliver_due(sessionmaker, settings)
-        except Exception:  # the worker must outlive a bad round; the next one retries
-            log.exception("webhook delivery round failed")
+        except Exception as exc:  # the worker must outlive a bad round; the next one retries
+            if database_unavailable(exc):  # a restart or an outage: expected, and said in one line per round
+                log.warning("webhook delivery round skipped, database unavailable: %s", str(exc).splitlines()[0])
+            else:
+                log.exception("webhook delivery round failed")
             delivered = 0
         if not delivered:
             try:
