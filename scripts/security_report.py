@@ -81,9 +81,10 @@ def _lost_update(f: Figures, _: Counter[str]) -> str:
 
 
 def _crash(f: Figures, _: Counter[str]) -> str:
-    parts = [f"{r.get('case', 'import')}: {r.get('rows_in_file', '?')} rows in the file, partial rows "
-             f"{r.get('partial_rows', '?')}" for r in f.get("crash", [])]
-    parts += [f"outbox worker killed mid-delivery: {r.get('events', '?')} events, delivered "
+    parts = [f"{r.get('case', 'import')}: {r.get('rows_in_file', '?')} rows in the file, killed at "
+             f"{r.get('rows_done_when_killed', '?')} done, partial rows {r.get('partial_rows', '?')}"
+             for r in f.get("crash", [])]
+    parts += [f"outbox worker SIGKILLed mid-delivery ({r.get('case', '')}): {r.get('events', '?')} events, delivered "
               f"{r.get('delivered', '?')}, seen twice by the receiver {r.get('seen_twice_by_receiver', '?')}"
               for r in f.get("outbox_kill", [])]
     return "; ".join(parts)
@@ -91,7 +92,8 @@ def _crash(f: Figures, _: Counter[str]) -> str:
 
 def _pg_fault(f: Figures, _: Counter[str]) -> str:
     return "; ".join(f"{r.get('case')}: {r.get('acknowledged', '?')} acknowledged writes, lost {r.get('lost', '?')},"
-                     f" answers during the outage {r.get('answers_during_outage', {})}, other {r.get('other', '?')}"
+                     f" {r.get('outage_seconds', '?')} s outage, answers in it {r.get('answers_during_outage', {})},"
+                     f" other {r.get('other', '?')}, tracebacks {r.get('tracebacks_in_server_log', '?')}"
                      for r in f.get("pg_fault", []))
 
 
@@ -154,10 +156,12 @@ SUITES = [
           "no If-Match gives 428.", ("tests/integration/test_lost_updates.py",), _lost_update),
     Suite("Crash safety", "Imports killed (an exception at a random row, SIGKILL of the process) leave no "
           "partial rows; the outbox worker killed mid-delivery delivers every event, seen once by the receiver.",
-          ("tests/api/imports/test_jobs_and_failures.py", "tests/integration/test_crash_safety.py",
+          ("tests/api/imports/test_jobs_and_failures.py", "tests/api/imports/test_abandoned_jobs.py",
+           "tests/integration/test_import_kill.py", "tests/integration/test_outbox_worker_kill.py",
            "tests/integration/test_outbox_workers.py"), _crash),
     Suite("PostgreSQL faults", "Restart and immediate stop under write load: 503 during the outage, recovery "
-          "without a restart, no acknowledged write lost.", ("tests/integration/test_pg_faults.py",), _pg_fault),
+          "without a restart, no acknowledged write lost.",
+          ("tests/integration/test_postgres_faults.py", "tests/integration/test_database_unavailable.py"), _pg_fault),
     Suite("Audit", "Sensitive reads, exports, disclosures and refusals are audited; audit rows are append-only; "
           "the hash chain verifies.", ("tests/api/audit",)),
     Suite("Backup and restore", "SQLite backup API and pg_dump/pg_restore round trips leave every table "

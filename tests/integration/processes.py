@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import socket
 import sqlite3
@@ -19,6 +18,8 @@ import asyncpg
 import httpx
 import pytest
 from sqlalchemy.engine import make_url
+
+from tests.fixtures.figures import record
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-m", "donghanh.cli"]
@@ -46,15 +47,8 @@ def run_cli(env: dict[str, str], *args: str, timeout: float = 300) -> subprocess
 
 
 def record_figures(suite: str, case: str | None = None, **figures: Any) -> None:
-    """One JSON line for docs/SECURITY.md, when DONGHANH_SECURITY_FIGURES names the file to append to."""
-    path = os.environ.get("DONGHANH_SECURITY_FIGURES")
-    if not path:
-        return
-    line: dict[str, Any] = {"suite": suite}
-    if case is not None:
-        line["case"] = case
-    with open(path, "a", encoding="utf-8") as out:
-        out.write(json.dumps(line | figures, ensure_ascii=False) + "\n")
+    """One JSON line for docs/SECURITY.md (see tests/fixtures/figures.py)."""
+    record(suite, **({"case": case} if case is not None else {}), **figures)
 
 
 @dataclass
