@@ -35,7 +35,10 @@ def cli_env(database_url: str, **settings: str) -> dict[str, str]:
     """The environment of a `donghanh` process on `database_url` (test keys, no SPA, no embedded worker)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DONGHANH_") and k != "TEST_DATABASE_URL"}
     env |= {"DONGHANH_DATABASE_URL": database_url, "DONGHANH_ENVIRONMENT": "test", "DONGHANH_SERVE_SPA": "false",
-            "DONGHANH_OUTBOX_WORKER_IN_PROCESS": "false", "COLUMNS": "200"}
+            "DONGHANH_OUTBOX_WORKER_IN_PROCESS": "false", "COLUMNS": "200",
+            # Load and polling loops here are faster than any person; the limits have their own tests.
+            "DONGHANH_RATE_LIMIT_PER_MINUTE": "0", "DONGHANH_RATE_LIMIT_HEAVY_PER_MINUTE": "0",
+            "DONGHANH_RATE_LIMIT_ANONYMOUS_PER_MINUTE": "0"}
     env |= {f"DONGHANH_{k.upper()}": v for k, v in settings.items()}
     return env
 

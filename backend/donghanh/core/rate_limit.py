@@ -22,9 +22,10 @@ from limits.storage import storage_from_string
 from donghanh.core.errors import problem_response
 
 API_PREFIX = "/api/"
-# Routes that read or write whole tables per request.
-HEAVY_PREFIXES = ("/api/v1/exports/", "/api/v1/imports/", "/api/v1/indicators", "/api/v1/dashboard",
-                  "/api/v1/reports/consolidation", "/api/v1/victim-cases/export")
+# Routes that read or write whole tables per request (uploads to /imports/; polling a job is light).
+HEAVY_PREFIXES = ("/api/v1/exports/", "/api/v1/indicators", "/api/v1/dashboard", "/api/v1/reports/consolidation",
+                  "/api/v1/victim-cases/export")
+UPLOAD_PREFIX = "/api/v1/imports/"
 
 
 class RateLimiter:
@@ -42,7 +43,7 @@ class RateLimiter:
             return None
         caller = _caller(request)
         limits: list[RateLimitItem | None] = [self.general if caller.startswith("token:") else self.anonymous]
-        if path.startswith(HEAVY_PREFIXES):
+        if path.startswith(HEAVY_PREFIXES) or (path.startswith(UPLOAD_PREFIX) and request.method == "POST"):
             limits.append(self.heavy)
         for item in limits:
             if item is not None and not await self.limiter.hit(item, caller):
