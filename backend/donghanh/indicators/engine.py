@@ -13,7 +13,7 @@ import statistics
 import uuid
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -68,26 +68,24 @@ class Scope:
     period: Period
     # Instead of the paths: exactly these units (a parent's own records, apart from its children's).
     unit_ids: tuple[uuid.UUID, ...] | None = None
-    # Instead of one subtree: several (each its unit's scope paths), every figure computed for each.
-    groups: tuple[tuple[str, ...], ...] | None = None
+    # Where this scope's figures go among several computed together (see _rows).
+    index: int = 0
+    # Instead of the paths: rows (grp, unit_id) putting each unit's records in the figures of scope `grp`.
+    members: Any = None
 
     def where(self, column: Any) -> Any:
-        units = column.in_(self.unit_ids) if self.unit_ids is not None else in_paths(column, self.unit_paths)
+        if self.members is not None:
+            units = column == self.members.c.unit_id
+        elif self.unit_ids is not None:
+            units = column.in_(self.unit_ids)
+        else:
+            units = in_paths(column, self.unit_paths)
         return and_(in_subtree(column, self.principal), units)
 
-    def rows(self, org_unit_column: Any, *columns: Any) -> Any:
-        """SELECT grp, *columns FROM the column's table, for the rows in scope: `grp` says which of the
-        groups a row counts for (0 without groups; a row under two groups' paths comes out twice)."""
-        if self.groups is None:
-            return (select(literal_column("0").label("grp"), *columns).select_from(org_unit_column.class_)
-                    .where(self.where(org_unit_column)))
-        members = union_all(*(
-            select(literal_column(str(i)).label("grp"), OrgUnit.id.label("unit_id"))
-            .where(path_prefix_match(OrgUnit.path, paths)) for i, paths in enumerate(self.groups))
-        ).subquery("grp_unit")
-        return (select(members.c.grp, *columns).select_from(org_unit_column.class_)
-                .join(members, members.c.unit_id == org_unit_column)
-                .where(in_subtree(org_unit_column, self.principal)))
+    @property
+    def grp(self) -> Any:
+        """The column saying which scope a row counts for, to select next to where()'s rows."""
+        return (self.members.c.grp if self.members is not None else literal_column(str(self.index))).label("grp")
 
     def during(self, column: Any) -> Any:
         return column.between(self.period.start, self.period.end)
@@ -98,9 +96,6 @@ class Scope:
 
     def by_end_ts(self) -> datetime:
         return self.period.ends_before
-
-    def group_count(self) -> int:
-        return 1 if self.groups is None else len(self.groups)
 
 
 def _age(year_col: Any) -> Any:
@@ -118,6 +113,23 @@ def rate(numerator: Value, denominator: Value) -> Decimal | None:
 # --- one statement per source: branches of (grp, dimension, key, figures…) joined by UNION ALL -------------
 
 TOTAL = "total"
+Scopes = Sequence[Scope]
+Build = Callable[[Scope], Any]
+
+
+def _rows(scopes: Scopes, build: Build) -> Any:
+    """The rows each scope counts, labelled `grp` with the scope's index (a row two scopes count comes out
+    twice): `build(scope)` gives one scope's SELECT of scope.grp and its columns, filtered by scope.where()
+    and the scope's period. Scopes that differ only by their units (a table of units) read the rows once,
+    joined to which scope each unit belongs to; others (a trend over periods) are one SELECT each."""
+    first = scopes[0]
+    if len(scopes) > 1 and all(s.period == first.period and s.principal == first.principal and s.unit_ids is None
+                               for s in scopes):
+        members = union_all(*(select(literal_column(str(i)).label("grp"), OrgUnit.id.label("unit_id"))
+                              .where(path_prefix_match(OrgUnit.path, s.unit_paths)) for i, s in enumerate(scopes)))
+        return build(replace(first, members=members.subquery("members")))
+    parts = [build(replace(scope, index=i)) for i, scope in enumerate(scopes)]
+    return parts[0] if len(parts) == 1 else union_all(*parts)
 # Figures by group, dimension ("total" for the ungrouped branch) and key: {(grp, dim): {key: (figures…)}}.
 Table = dict[tuple[int, str], dict[str | None, tuple[Any, ...]]]
 
@@ -167,14 +179,14 @@ def _has_needs(column: Any) -> Any:
     return cast(column, String) != "[]"
 
 
-async def _contacts(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -> Partial:
+async def _contacts(session: AsyncSession, scopes: Scopes, by: tuple[str, ...]) -> Partial:
     """Distinct registered clients among the period's contacts, plus each anonymous contact; a breakdown
     counts the clients (anonymous contacts land in "unknown")."""
-    c = (scope.rows(OutreachContact.org_unit_id, OutreachContact.client_id,
-                    _has_needs(OutreachContact.needs).label("needs"), Client.sex, Client.group,
-                    _age(OutreachContact.contacted_on).label("age_group"))
-         .outerjoin(Client, Client.id == OutreachContact.client_id)
-         .where(scope.during(OutreachContact.contacted_on)).cte("c"))
+    c = _rows(scopes, lambda s: select(
+        s.grp, OutreachContact.client_id, _has_needs(OutreachContact.needs).label("needs"), Client.sex, Client.group,
+        _age(OutreachContact.contacted_on).label("age_group"),
+    ).select_from(OutreachContact).outerjoin(Client, Client.id == OutreachContact.client_id).where(
+        s.where(OutreachContact.org_unit_id), s.during(OutreachContact.contacted_on))).cte("c")
     clients = func.count(distinct(c.c.client_id))
     anonymous = c.c.client_id.is_(None)
     branches = [_branch(c, TOTAL, None, [clients, clients.filter(c.c.needs), func.count().filter(anonymous),
@@ -184,7 +196,7 @@ async def _contacts(session: AsyncSession, scope: Scope, by: tuple[str, ...]) ->
                  for d in dims]
     table = await _tabulate(session, branches)
     out: Partial = {}
-    for grp in range(scope.group_count()):
+    for grp in range(len(scopes)):
         out[grp] = {}
         for index, code in enumerate(("people_reached", "people_with_needs")):
             anon = _count(_total(table, grp, 2 + index))
@@ -206,22 +218,26 @@ def _median_days(durations: list[timedelta]) -> Decimal | None:
     return Decimal(str(round(statistics.median(d.total_seconds() / 86400 for d in durations), 1)))
 
 
-async def _referrals(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -> Partial:
-    sent_in = and_(Referral.sent_at.is_not(None), scope.during_ts(Referral.sent_at))
-    done_in = and_(Referral.status == "completed", scope.during_ts(Referral.closed_at))
+def _referral_rows(s: Scope) -> Any:
+    sent_in = and_(Referral.sent_at.is_not(None), s.during_ts(Referral.sent_at))
+    done_in = and_(Referral.status == "completed", s.during_ts(Referral.closed_at))
+    return (select(s.grp, Referral.client_id, Referral.service_type, Referral.sent_at, Referral.closed_at,
+                   (Referral.status == "completed").label("completed"), sent_in.label("sent_in"),
+                   done_in.label("done_in"), Client.sex, Client.group, _age(Referral.sent_at).label("age_group"))
+            .join(Client, Client.id == Referral.client_id)
+            .where(s.where(Referral.org_unit_id), or_(sent_in, done_in)))
+
+
+async def _referrals(session: AsyncSession, scopes: Scopes, by: tuple[str, ...]) -> Partial:
     postgres = session.get_bind().dialect.name == "postgresql"
-    r = (scope.rows(Referral.org_unit_id, Referral.client_id, Referral.service_type, Referral.sent_at,
-                    Referral.closed_at, (Referral.status == "completed").label("completed"),
-                    sent_in.label("sent_in"), done_in.label("done_in"), Client.sex, Client.group,
-                    _age(Referral.sent_at).label("age_group"))
-         .join(Client, Client.id == Referral.client_id).where(or_(sent_in, done_in)).cte("r"))
+    r = _rows(scopes, _referral_rows).cte("r")
     sent, done = r.c.sent_in, r.c.done_in
+    timed = and_(done, r.c.sent_at.is_not(None))
     totals = [func.count(distinct(r.c.client_id)).filter(sent), func.count().filter(sent),
               func.count().filter(and_(sent, r.c.completed))]
     if postgres:
-        # The median's two middle durations (equal when the count is odd), exact as intervals.
+        # The median's two middle durations (the same one when the count is odd), exact as intervals.
         duration = r.c.closed_at - r.c.sent_at
-        timed = and_(done, r.c.sent_at.is_not(None))
         totals += [func.percentile_disc(0.5).within_group(duration).filter(timed),
                    func.percentile_disc(0.5).within_group(duration.desc()).filter(timed)]
     branches = [_branch(r, TOTAL, None, totals), _branch(r, "service_type", r.c.service_type, [func.count()], done)]
@@ -230,19 +246,17 @@ async def _referrals(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -
     table = await _tabulate(session, branches)
     durations: dict[int, list[timedelta]] = defaultdict(list)
     if not postgres:  # no percentile on SQLite: the durations of the period's completed referrals
-        timed_rows = await session.execute(select(r.c.grp, r.c.sent_at, r.c.closed_at).where(
-            done, r.c.sent_at.is_not(None)).execution_options(donghanh_scoped=True))
-        for grp, sent_at, closed_at in timed_rows.all():
+        rows = await session.execute(select(r.c.grp, r.c.sent_at, r.c.closed_at).where(timed)
+                                     .execution_options(donghanh_scoped=True))
+        for grp, sent_at, closed_at in rows.all():
             durations[int(grp)].append(closed_at - sent_at)
     out: Partial = {}
-    for grp in range(scope.group_count()):
+    for grp in range(len(scopes)):
         completed = _cells(table, grp, "service_type")
         if postgres:
-            middle = [_total(table, grp, 3), _total(table, grp, 4)]
-            durations[grp] = [d for d in middle if d is not None]
+            durations[grp] = [d for d in (_total(table, grp, 3), _total(table, grp, 4)) if d is not None]
         out[grp] = {
-            "people_referred": Result(_count(_total(table, grp, 0)),
-                                      {d: _cells(table, grp, d) for d in dims}),
+            "people_referred": Result(_count(_total(table, grp, 0)), {d: _cells(table, grp, d) for d in dims}),
             "referrals_completed": Result(sum(completed.values()),
                                           {"service_type": completed} if "service_type" in by else {}),
             "referral_completion_rate": Result(rate(_count(_total(table, grp, 2)), _count(_total(table, grp, 1)))),
@@ -253,15 +267,15 @@ async def _referrals(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -
 
 # --- establishments and inspections ----------------------------------------------------------------------
 
-async def _establishments(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -> Partial:
-    e = (scope.rows(Establishment.org_unit_id, Establishment.type, Establishment.created_at,
-                    Establishment.commitment_signed_on)
-         .where(Establishment.status != "closed").cte("e"))
-    table = await _tabulate(session, [_branch(e, "type", e.c.type, [
-        func.count().filter(e.c.created_at < scope.by_end_ts()),
-        func.count().filter(e.c.commitment_signed_on <= scope.period.end)])])
+async def _establishments(session: AsyncSession, scopes: Scopes, by: tuple[str, ...]) -> Partial:
+    e = _rows(scopes, lambda s: select(
+        s.grp, Establishment.type, (Establishment.created_at < s.by_end_ts()).label("registered"),
+        (Establishment.commitment_signed_on <= s.period.end).label("committed"),
+    ).where(s.where(Establishment.org_unit_id), Establishment.status != "closed")).cte("e")
+    table = await _tabulate(session, [_branch(e, "type", e.c.type, [func.count().filter(e.c.registered),
+                                                                     func.count().filter(e.c.committed)])])
     out: Partial = {}
-    for grp in range(scope.group_count()):
+    for grp in range(len(scopes)):
         out[grp] = {}
         for index, code in enumerate(("establishments_total", "establishments_with_commitment")):
             cells = _cells(table, grp, "type", index)
@@ -269,13 +283,13 @@ async def _establishments(session: AsyncSession, scope: Scope, by: tuple[str, ..
     return out
 
 
-async def _inspections(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -> Partial:
-    i = (scope.rows(Inspection.org_unit_id, _has_needs(Inspection.violations).label("violations"))
-         .where(scope.during(Inspection.inspected_on)).cte("i"))
+async def _inspections(session: AsyncSession, scopes: Scopes, by: tuple[str, ...]) -> Partial:
+    i = _rows(scopes, lambda s: select(s.grp, _has_needs(Inspection.violations).label("violations")).where(
+        s.where(Inspection.org_unit_id), s.during(Inspection.inspected_on))).cte("i")
     table = await _tabulate(session, [_branch(i, TOTAL, None, [func.count(), func.count().filter(i.c.violations)])])
     return {grp: {"inspections": Result(_count(_total(table, grp, 0))),
                   "inspections_with_violations": Result(_count(_total(table, grp, 1)))}
-            for grp in range(scope.group_count())}
+            for grp in range(len(scopes))}
 
 
 # --- victims: identified, supported ----------------------------------------------------------------------
@@ -283,18 +297,26 @@ async def _inspections(session: AsyncSession, scope: Scope, by: tuple[str, ...])
 VICTIM_DIMENSIONS = ("sex", "age_group", "exploitation")
 
 
-async def _victims(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -> Partial:
-    """Cases identified in the period, and cases with a support given in the period (by the support's
-    unit), each case once, broken down by the client's sex and age and the kind of exploitation."""
-    identified = scope.rows(VictimCase.org_unit_id, VictimCase.id.label("case_id"),
-                            literal_column("1").label("identified")).where(scope.during(VictimCase.identified_on))
-    supported = scope.rows(VictimSupport.org_unit_id, VictimSupport.victim_case_id.label("case_id"),
-                           literal_column("0").label("identified")).where(scope.during(VictimSupport.provided_on))
-    marks = union_all(identified, supported).subquery("marks")
-    v = (select(marks.c.grp, marks.c.case_id, marks.c.identified, Client.sex, VictimCase.exploitation,
-                _age(VictimCase.reported_on).label("age_group"))
-         .join(VictimCase, VictimCase.id == marks.c.case_id).join(Client, Client.id == VictimCase.client_id)
-         .cte("v"))
+def _victim_marks(s: Scope) -> Any:
+    """The period's identified cases (identified = 1) and supported cases (by the support's unit, 0)."""
+    identified = select(s.grp, VictimCase.id.label("case_id"), literal_column("1").label("identified")).where(
+        s.where(VictimCase.org_unit_id), s.during(VictimCase.identified_on))
+    supported = select(s.grp, VictimSupport.victim_case_id.label("case_id"),
+                       literal_column("0").label("identified")).where(
+        s.where(VictimSupport.org_unit_id), s.during(VictimSupport.provided_on))
+    return union_all(identified, supported).subquery()
+
+
+async def _victims(session: AsyncSession, scopes: Scopes, by: tuple[str, ...]) -> Partial:
+    """Cases identified, and cases with a support given, in the period: each case once, broken down by
+    the client's sex and age and the kind of exploitation."""
+    def build(s: Scope) -> Any:
+        marks = _victim_marks(s)
+        return (select(marks.c.grp, marks.c.case_id, marks.c.identified, Client.sex, VictimCase.exploitation,
+                       _age(VictimCase.reported_on).label("age_group"))
+                .join(VictimCase, VictimCase.id == marks.c.case_id).join(Client, Client.id == VictimCase.client_id))
+
+    v = _rows(scopes, build).cte("v")
     cases = func.count(distinct(v.c.case_id))
     figures = [cases.filter(v.c.identified == 1), cases.filter(v.c.identified == 0)]
     dims = [d for d in by if d in VICTIM_DIMENSIONS]
@@ -302,19 +324,20 @@ async def _victims(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -> 
                                       *(_branch(v, d, v.c[d], figures) for d in dims)])
     return {grp: {code: Result(_count(_total(table, grp, index)), {d: _cells(table, grp, d, index) for d in dims})
                   for index, code in enumerate(("victims_identified", "victims_supported"))}
-            for grp in range(scope.group_count())}
+            for grp in range(len(scopes))}
 
 
 # --- activities, peer groups -----------------------------------------------------------------------------
 
-async def _activities(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -> Partial:
-    a = (scope.rows(Activity.org_unit_id, Activity.kind, Activity.participants_total, Activity.participants_female)
-         .where(scope.during(Activity.starts_on)).cte("a"))
+async def _activities(session: AsyncSession, scopes: Scopes, by: tuple[str, ...]) -> Partial:
+    a = _rows(scopes, lambda s: select(
+        s.grp, Activity.kind, Activity.participants_total, Activity.participants_female,
+    ).where(s.where(Activity.org_unit_id), s.during(Activity.starts_on))).cte("a")
     table = await _tabulate(session, [_branch(a, "kind", a.c.kind, [
         func.count(), func.coalesce(func.sum(a.c.participants_total), 0),
         func.coalesce(func.sum(a.c.participants_female), 0)])])
     out: Partial = {}
-    for grp in range(scope.group_count()):
+    for grp in range(len(scopes)):
         kinds = _cells(table, grp, "kind")
         rows = table.get((grp, "kind"), {}).values()
         total, female = sum(int(r[1]) for r in rows), sum(int(r[2]) for r in rows)
@@ -324,17 +347,18 @@ async def _activities(session: AsyncSession, scope: Scope, by: tuple[str, ...]) 
     return out
 
 
-async def _peer_groups(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -> Partial:
-    g = (scope.rows(PeerGroup.org_unit_id).where(
-        PeerGroup.active.is_(True),
-        or_(PeerGroup.established_on.is_(None), PeerGroup.established_on <= scope.period.end)).cte("g"))
-    m = (scope.rows(PeerGroupMember.org_unit_id, PeerGroupMember.member_role).where(
-        or_(PeerGroupMember.joined_on.is_(None), PeerGroupMember.joined_on <= scope.period.end),
-        or_(PeerGroupMember.left_on.is_(None), PeerGroupMember.left_on >= scope.period.start)).cte("m"))
+async def _peer_groups(session: AsyncSession, scopes: Scopes, by: tuple[str, ...]) -> Partial:
+    g = _rows(scopes, lambda s: select(s.grp, PeerGroup.id).where(
+        s.where(PeerGroup.org_unit_id), PeerGroup.active.is_(True),
+        or_(PeerGroup.established_on.is_(None), PeerGroup.established_on <= s.period.end))).cte("g")
+    m = _rows(scopes, lambda s: select(s.grp, PeerGroupMember.member_role).where(
+        s.where(PeerGroupMember.org_unit_id),
+        or_(PeerGroupMember.joined_on.is_(None), PeerGroupMember.joined_on <= s.period.end),
+        or_(PeerGroupMember.left_on.is_(None), PeerGroupMember.left_on >= s.period.start))).cte("m")
     table = await _tabulate(session, [_branch(g, TOTAL, None, [func.count()]),
                                       _branch(m, "member_role", m.c.member_role, [func.count()])])
     out: Partial = {}
-    for grp in range(scope.group_count()):
+    for grp in range(len(scopes)):
         roles = _cells(table, grp, "member_role")
         out[grp] = {"peer_groups_active": Result(_count(_total(table, grp, 0))),
                     "peer_group_members": Result(sum(roles.values()),
@@ -347,15 +371,15 @@ async def _peer_groups(session: AsyncSession, scope: Scope, by: tuple[str, ...])
 BUDGET_DIMENSIONS = ("funding_source", "category")
 
 
-async def _budget(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -> Partial:
-    lines = (scope.rows(Plan.org_unit_id, BudgetLine.funding_source, BudgetLine.category,
-                        BudgetLine.allocated_vnd.label("vnd"))
-             .join(BudgetLine, BudgetLine.plan_id == Plan.id)
-             .where(Plan.year.between(scope.period.start.year, scope.period.end.year)).cte("allocated"))
-    spent = (scope.rows(Expenditure.org_unit_id, BudgetLine.funding_source, BudgetLine.category,
-                        Expenditure.amount_vnd.label("vnd"))
-             .join(BudgetLine, BudgetLine.id == Expenditure.budget_line_id)
-             .where(scope.during(Expenditure.spent_on)).cte("spent"))
+async def _budget(session: AsyncSession, scopes: Scopes, by: tuple[str, ...]) -> Partial:
+    lines = _rows(scopes, lambda s: select(
+        s.grp, BudgetLine.funding_source, BudgetLine.category, BudgetLine.allocated_vnd.label("vnd"),
+    ).join(Plan, Plan.id == BudgetLine.plan_id).where(
+        s.where(Plan.org_unit_id), Plan.year.between(s.period.start.year, s.period.end.year))).cte("allocated")
+    spent = _rows(scopes, lambda s: select(
+        s.grp, BudgetLine.funding_source, BudgetLine.category, Expenditure.amount_vnd.label("vnd"),
+    ).join(BudgetLine, BudgetLine.id == Expenditure.budget_line_id).where(
+        s.where(Expenditure.org_unit_id), s.during(Expenditure.spent_on))).cte("spent")
     dims = [d for d in by if d in BUDGET_DIMENSIONS]
     branches = []
     for name, base in (("allocated", lines), ("spent", spent)):
@@ -364,7 +388,7 @@ async def _budget(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -> P
                      *(_branch(base, f"{name}:{d}", base.c[d], [vnd]) for d in dims)]
     table = await _tabulate(session, branches)
     out: Partial = {}
-    for grp in range(scope.group_count()):
+    for grp in range(len(scopes)):
         out[grp] = {}
         for name in ("allocated", "spent"):
             total = table.get((grp, name), {}).get(None)
@@ -374,7 +398,7 @@ async def _budget(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -> P
     return out
 
 
-Source = Callable[[AsyncSession, Scope, tuple[str, ...]], Awaitable[Partial]]
+Source = Callable[[AsyncSession, Scopes, tuple[str, ...]], Awaitable[Partial]]
 
 
 @dataclass(frozen=True)
@@ -444,35 +468,30 @@ def is_additive(code: str) -> bool:
     return code not in NOT_ADDITIVE and code not in DERIVED
 
 
-async def _compute(session: AsyncSession, scope: Scope, codes: list[str], by: tuple[str, ...]) -> Partial:
+async def compute_many(session: AsyncSession, scopes: Scopes, codes: list[str],
+                       by: tuple[str, ...] = ()) -> list[dict[str, Result]]:
+    """The figures of each scope (other units, other periods), all of them from the statements of one."""
+    if not scopes:
+        return []
     needed = set(codes) | {part for code in codes if code in DERIVED for part in DERIVED[code]}
     sources: list[Source] = []
     for code in INDICATORS:  # in definition order, each source once
         source = INDICATORS[code].source
         if code in needed and source is not None and source not in sources:
             sources.append(source)
-    results: Partial = {grp: {} for grp in range(scope.group_count())}
+    results: list[dict[str, Result]] = [{} for _ in scopes]
     for source in sources:
-        for grp, partial in (await source(session, scope, by)).items():
+        for grp, partial in (await source(session, scopes, by)).items():
             results[grp].update(partial)
-    for figures in results.values():
+    for figures in results:
         for code, (num, den) in DERIVED.items():
             if code in needed:
                 figures[code] = Result(rate(figures[num].value, figures[den].value))
-    return {grp: {code: figures[code] for code in codes} for grp, figures in results.items()}
+    return [{code: figures[code] for code in codes} for figures in results]
 
 
 async def compute(session: AsyncSession, scope: Scope, codes: list[str], by: tuple[str, ...]) -> dict[str, Result]:
-    return (await _compute(session, scope, codes, by))[0]
-
-
-async def compute_groups(session: AsyncSession, principal: Principal, groups: Sequence[tuple[str, ...]],
-                         period: Period, codes: list[str], by: tuple[str, ...] = ()) -> list[dict[str, Result]]:
-    """The figures of several subtrees (each given by its scope paths) in the statements of one."""
-    if not groups:
-        return []
-    partial = await _compute(session, Scope(principal, (), period, groups=tuple(groups)), codes, by)
-    return [partial[grp] for grp in range(len(groups))]
+    return (await compute_many(session, [scope], codes, by))[0]
 
 
 async def people_reached(session: AsyncSession, scope: Scope, by: tuple[str, ...]) -> Result:

@@ -98,3 +98,29 @@ async def test_the_engine_agrees_with_the_oracle(session: AsyncSession, world: W
                       oracle(data, {1}, parsed), "commune")
     finally:
         await savepoint.rollback()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(data=datasets(), period=st.sampled_from(["2025Q4", "2026S1", "2026"]))
+async def test_several_units_or_periods_at_once_agree_with_the_oracle(session: AsyncSession, world: World,
+                                                                      data: Dataset, period: str) -> None:
+    """figures_each (a dashboard's table of units, its monthly trend) computes every unit or month in the
+    same statements: each must still get exactly its own figures, overlapping subtrees included."""
+    savepoint = await session.begin_nested()
+    try:
+        province = await add_unit(session, "hx", "Tỉnh Giả Định", "province", None)
+        communes = [await add_unit(session, f"hx{i}", f"Xã Giả Định {i}", "commune", province) for i in (1, 2)]
+        await insert(session, data, [province, *communes], recorded_by=world.user_ids["case_worker"],
+                     organisation=world.organisations["legal_aid_hanoi"])
+        parsed, dims = parse_period(period), tuple(ALL_DIMENSIONS)
+        units = [(province, {0, 1, 2}), (communes[0], {1}), (communes[1], {2})]
+        each = await indicators.figures_each(session, [(unit, parsed) for unit, _ in units], by=dims)
+        for (unit, indexes), figures in zip(units, each, strict=True):
+            _assert_equal(figures, oracle(data, indexes, parsed), unit.code)
+        months = parsed.months()
+        each = await indicators.figures_each(session, [(communes[0], month) for month in months], by=dims)
+        for month, figures in zip(months, each, strict=True):
+            _assert_equal(figures, oracle(data, {1}, month), month.code)
+    finally:
+        await savepoint.rollback()
