@@ -48,9 +48,9 @@ def figure(name: str, value: float, baseline: float | None, target: float | None
             "met": met, "note": note}
     FIGURES.append(item)
     verdict = "no target" if met is None else ("met" if met else "MISSED")
-    print(f"  {name:<58} {value:>10.2f} {unit:<6} baseline {baseline if baseline is not None else '–':>10}  "
-          f"ratio {ratio if ratio is not None else '–':>7}  target {direction} {target} on {on}: {verdict}",
-          flush=True)
+    shown = "–" if baseline is None else f"{baseline:.2f}"
+    print(f"  {name:<58} {value:>10.2f} {unit:<6} baseline {shown:>10}  ratio {ratio if ratio is not None else '–':>7}"
+          f"  target {'–' if target is None else f'{direction} {target} on {on}'}: {verdict}", flush=True)
 
 
 def free_port() -> int:
