@@ -5,8 +5,8 @@ roles get figures without ever touching a row (small cells hidden for them by th
 The whole set costs about one statement per source table: each source (contacts, referrals,
 establishments, …) reads its rows for the scope and period once and answers every indicator and every
 breakdown drawn from it with FILTER clauses, one branch per breakdown (UNION ALL, so the same SQL runs on
-PostgreSQL and SQLite). A Scope may also name several subtrees at once (`groups`): every figure then comes
-out per subtree from the same statements — a dashboard's table of units is one pass, not one per unit."""
+PostgreSQL and SQLite). compute_many() takes several scopes (units, or periods) and computes every figure
+for each from the same statements — a dashboard's table of units is one pass, not one engine run per unit."""
 from __future__ import annotations
 
 import statistics
@@ -130,6 +130,8 @@ def _rows(scopes: Scopes, build: Build) -> Any:
         return build(replace(first, members=members.subquery("members")))
     parts = [build(replace(scope, index=i)) for i, scope in enumerate(scopes)]
     return parts[0] if len(parts) == 1 else union_all(*parts)
+
+
 # Figures by group, dimension ("total" for the ungrouped branch) and key: {(grp, dim): {key: (figures…)}}.
 Table = dict[tuple[int, str], dict[str | None, tuple[Any, ...]]]
 
