@@ -95,7 +95,7 @@ test-e2e: venv spa
 	else echo "SKIPPED browser tests: no Chromium at $${CHROMIUM_PATH:-/usr/bin/chromium} (apt-get install chromium)"; fi
 
 lint: venv
-	$(BIN)/ruff check backend tests scripts
+	$(BIN)/ruff check backend tests scripts bench
 	$(BIN)/lint-imports
 
 # --- benchmarks (issue #9): PostgreSQL database `bench` on 127.0.0.1, see bench/RESULTS.md ---------------

@@ -167,10 +167,9 @@ async def logout(session: AsyncSession, principal: Principal) -> None:
 
 
 async def principal_for(session: AsyncSession, user: User, session_id: uuid.UUID | None) -> Principal:
-    unit = await org_units.require_unit(session, user.org_unit_id)
     return Principal.for_user(
         user_id=user.id, username=user.username, role=Role(user.role), org_unit_id=user.org_unit_id,
-        scope_paths=await org_units.scope_paths(session, unit), organisation_id=user.organisation_id,
+        scope_paths=await org_units.scope_paths_of(session, user.org_unit_id), organisation_id=user.organisation_id,
         session_id=session_id, full_name=user.full_name,
     )
 
@@ -221,11 +220,14 @@ async def authenticate(session: AsyncSession, settings: Settings, token: str) ->
         raise invalid from exc
     if session_id is None:
         raise invalid
-    user = await users.get_for_authentication(session, user_id)
-    auth_session = await session.get(AuthSession, session_id)
-    if auth_session is None or auth_session.user_id != user_id or not _session_alive(auth_session, user):
+    # The account and its session in one round trip, read on every request: revocation takes effect at once.
+    row = (await session.execute(
+        users.select_for_authentication(session, AuthSession).join(AuthSession, AuthSession.user_id == User.id)
+        .where(User.id == user_id, AuthSession.id == session_id)
+    )).first()
+    if row is None or not _session_alive(row[1], row[0]):
         raise invalid
-    assert user is not None
+    user = row[0]
     if claims["role"] != user.role or claims.get("org_unit") != str(user.org_unit_id):
         raise invalid
     return await principal_for(session, user, session_id)

@@ -66,27 +66,17 @@ async def dashboard(session: AsyncSession, principal: Principal, *, org_unit: uu
         target_source=source)
 
     months = _twelve_months(parsed.end)
-    series: dict[str, dict[str, int]] = {code: {} for code in TREND}
-    for month in months:
-        monthly = await indicators.figures(session, unit, parse_period(month), TREND)
-        for code in TREND:
-            series[code][month] = int(monthly[code].value or 0)
+    monthly = await indicators.figures_each(session, [(unit, parse_period(m)) for m in months], TREND)
+    series = {code: {m: int(figures[code].value or 0) for m, figures in zip(months, monthly, strict=True)}
+              for code in TREND}
     # Each series is hidden like a breakdown, so no month can be recovered from the others and a total.
     trend_cells = {code: _hidden(series[code], exact, k) for code in TREND}
     trend = [TrendPoint(month=m, values={code: trend_cells[code][m] for code in TREND}) for m in months]
 
     children = await org_units.reporting_children(session, unit, parsed.end)
-    columns: dict[str, dict[str, int]] = {code: {} for code in BY_UNIT}
-    busy = await indicators.outreach_paths(session, unit, parsed)
-    for child in children:
-        paths = await org_units.scope_paths(session, child)
-        if not any(p.startswith(paths) for p in busy):  # nothing there in the period: zeros, no queries
-            for code in BY_UNIT:
-                columns[code][str(child.id)] = 0
-            continue
-        child_results = await indicators.figures(session, child, parsed, BY_UNIT)
-        for code in BY_UNIT:
-            columns[code][str(child.id)] = int(child_results[code].value or 0)
+    per_child = await indicators.figures_each(session, [(c, parsed) for c in children], BY_UNIT)
+    columns = {code: {str(c.id): int(figures[code].value or 0) for c, figures in zip(children, per_child, strict=True)}
+               for code in BY_UNIT}
     unit_cells = {code: _hidden(columns[code], exact, k) for code in BY_UNIT}
     rows = []
     for child in children:

@@ -10,7 +10,7 @@ from donghanh.core.errors import NotFound, Unprocessable
 from donghanh.core.permissions import Permission
 from donghanh.core.principal import SYSTEM, Principal
 from donghanh.core.suppression import Cell, hide, suppress_breakdown
-from donghanh.indicators.engine import INDICATORS, Result, Scope, compute, units_with_outreach
+from donghanh.indicators.engine import INDICATORS, Result, Scope, compute, compute_many
 from donghanh.indicators.periods import Period, parse_period
 from donghanh.indicators.schemas import IndicatorDefinition, IndicatorReport, IndicatorValue
 from donghanh.org_units import service as org_units
@@ -78,8 +78,12 @@ async def figures_of_units(session: AsyncSession, unit_ids: set[uuid.UUID], peri
     return await compute(session, Scope(SYSTEM, (), period, tuple(sorted(unit_ids))), codes, ())
 
 
-async def outreach_paths(session: AsyncSession, unit: OrgUnit, period: Period) -> set[str]:
-    return await units_with_outreach(session, Scope(SYSTEM, await org_units.scope_paths(session, unit), period))
+async def figures_each(session: AsyncSession, targets: list[tuple[OrgUnit, Period]],
+                       codes: list[str] | None = None, by: tuple[str, ...] = ()) -> list[dict[str, Result]]:
+    """Whole figures (as figures() gives them) of several units or periods — a dashboard's table of units,
+    its monthly trend — from the statements of one."""
+    scopes = [Scope(SYSTEM, await org_units.scope_paths(session, unit), period) for unit, period in targets]
+    return await compute_many(session, scopes, codes or list(INDICATORS), by)
 
 
 def to_json(results: dict[str, Result]) -> dict[str, dict[str, object]]:

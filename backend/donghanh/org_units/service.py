@@ -70,7 +70,7 @@ async def filter_paths(session: AsyncSession, unit_id: uuid.UUID | None) -> tupl
     """The subtree behind an `org_unit` list filter — the unit's path and those of the legacy units merged
     into it, so pre-reform records stay listed under their successor (None when no filter was given; 422
     if the unit is unknown)."""
-    return await scope_paths(session, await require_unit(session, unit_id, "org_unit", "query")) if unit_id else None
+    return await scope_paths_of(session, unit_id, "org_unit", "query") if unit_id else None
 
 
 async def find_by_code(session: AsyncSession, code: str) -> OrgUnit:
@@ -106,6 +106,16 @@ async def scope_paths(session: AsyncSession, unit: OrgUnit) -> tuple[str, ...]:
     result = minimal_prefixes(paths)
     _scope_cache[unit.id] = result
     return result
+
+
+async def scope_paths_of(session: AsyncSession, unit_id: uuid.UUID, field: str = "org_unit_id",
+                         where: str = "body") -> tuple[str, ...]:
+    """scope_paths() of a unit known by its id, without reading the unit again once its paths are known
+    (an unknown id is a 422 naming the field, as require_unit says)."""
+    cached = _scope_cache.get(unit_id)
+    if cached is not None:
+        return cached
+    return await scope_paths(session, await require_unit(session, unit_id, field, where))
 
 
 def clear_scope_cache() -> None:

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
+from sqlalchemy import Select
 from sqlalchemy import update as sql_update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -40,6 +42,12 @@ async def get_by_username_for_login(session: AsyncSession, username: str) -> Use
 
 async def get_for_authentication(session: AsyncSession, user_id: uuid.UUID) -> User | None:
     return await UserRepository(session, SYSTEM).find(user_id)
+
+
+def select_for_authentication(session: AsyncSession, *entities: Any) -> Select[Any]:
+    """The SYSTEM-scoped SELECT of accounts that authentication extends (joining the account's session,
+    so a request's token is checked in one round trip)."""
+    return UserRepository(session, SYSTEM).select(User, *entities)
 
 
 async def create(session: AsyncSession, principal: Principal, *, user_in: UserCreate) -> User:

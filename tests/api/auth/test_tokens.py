@@ -9,8 +9,10 @@ from typing import Any
 import httpx
 import pytest
 from jose import jwt
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from donghanh.auth import service as auth_service
 from donghanh.config import Settings
 from tests.fixtures.world import PASSWORD, World, sign_in, username_of
 
@@ -36,6 +38,28 @@ async def _me(client: httpx.AsyncClient, token: str) -> httpx.Response:
 class TestAccessTokens:
     async def test_a_fresh_token_works(self, client: httpx.AsyncClient, world: World) -> None:
         assert (await client.get("/api/v1/me", headers=world.auth("case_worker"))).status_code == 200
+
+    async def test_a_request_reads_the_account_and_its_session_in_one_statement(
+        self, client: httpx.AsyncClient, world: World, session: AsyncSession, settings: Settings
+    ) -> None:
+        """Every request checks its token against the account and the session (so revocation is immediate),
+        in one joined read; the caller's unit paths come from the cache after the first request."""
+        token = world.auth("case_worker")["Authorization"].removeprefix("Bearer ")
+        await auth_service.authenticate(session, settings, token)
+        seen: list[str] = []
+        conn = await session.connection()
+
+        def on(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
+            seen.append(statement)
+
+        event.listen(conn.sync_connection, "before_cursor_execute", on)
+        try:
+            principal = await auth_service.authenticate(session, settings, token)
+        finally:
+            event.remove(conn.sync_connection, "before_cursor_execute", on)
+        assert principal.id == world.user_ids["case_worker"] and principal.scope_paths
+        assert len(seen) == 1, seen
+        assert "user_account" in seen[0] and "auth_session" in seen[0]
 
     async def test_no_token_is_401_problem(self, client: httpx.AsyncClient) -> None:
         response = await client.get("/api/v1/me")

@@ -2,6 +2,8 @@
 every breakdown, on a subtree and on a single unit, in any period kind."""
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -80,21 +82,47 @@ def datasets(draw: Any) -> Dataset:
     return data
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
-@given(data=datasets(), period=st.sampled_from(["2025Q4", "2026-01", "2026S1", "2026", "2025", "2026Q3"]))
-async def test_the_engine_agrees_with_the_oracle(session: AsyncSession, world: World, data: Dataset,
-                                                 period: str) -> None:
+@asynccontextmanager
+async def _placed(session: AsyncSession, world: World, data: Dataset) -> AsyncIterator[tuple[Any, list[Any]]]:
+    """The data set written on a province (index 0) and two of its communes, rolled back afterwards."""
     savepoint = await session.begin_nested()
     try:
         province = await add_unit(session, "hx", "Tỉnh Giả Định", "province", None)
         communes = [await add_unit(session, f"hx{i}", f"Xã Giả Định {i}", "commune", province) for i in (1, 2)]
         await insert(session, data, [province, *communes], recorded_by=world.user_ids["case_worker"],
                      organisation=world.organisations["legal_aid_hanoi"])
+        yield province, communes
+    finally:
+        await savepoint.rollback()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(data=datasets(), period=st.sampled_from(["2025Q4", "2026-01", "2026S1", "2026", "2025", "2026Q3"]))
+async def test_the_engine_agrees_with_the_oracle(session: AsyncSession, world: World, data: Dataset,
+                                                 period: str) -> None:
+    async with _placed(session, world, data) as (province, communes):
         parsed, dims = parse_period(period), tuple(ALL_DIMENSIONS)
         _assert_equal(await indicators.figures(session, province, parsed, by=dims),
                       oracle(data, {0, 1, 2}, parsed), "province")
         _assert_equal(await indicators.figures(session, communes[0], parsed, by=dims),
                       oracle(data, {1}, parsed), "commune")
-    finally:
-        await savepoint.rollback()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(data=datasets(), period=st.sampled_from(["2025Q4", "2026S1", "2026"]))
+async def test_several_units_or_periods_at_once_agree_with_the_oracle(session: AsyncSession, world: World,
+                                                                      data: Dataset, period: str) -> None:
+    """figures_each (a dashboard's table of units, its monthly trend) computes every unit or month in the
+    same statements: each must still get exactly its own figures, overlapping subtrees included."""
+    async with _placed(session, world, data) as (province, communes):
+        parsed, dims = parse_period(period), tuple(ALL_DIMENSIONS)
+        units = [(province, {0, 1, 2}), (communes[0], {1}), (communes[1], {2})]
+        each = await indicators.figures_each(session, [(unit, parsed) for unit, _ in units], by=dims)
+        for (unit, indexes), figures in zip(units, each, strict=True):
+            _assert_equal(figures, oracle(data, indexes, parsed), unit.code)
+        months = parsed.months()
+        each = await indicators.figures_each(session, [(communes[0], month) for month in months], by=dims)
+        for month, figures in zip(months, each, strict=True):
+            _assert_equal(figures, oracle(data, {1}, month), month.code)
