@@ -21,6 +21,7 @@ from donghanh.core import crypto
 from donghanh.core.context import RequestContext, current_request
 from donghanh.core.errors import install_error_handlers, problem_response
 from donghanh.core.input_guard import NulCharacterGuard
+from donghanh.core.protocol_errors import install_protocol_handlers
 from donghanh.core.repository import install_scope_guard
 from donghanh.db import Database
 from donghanh.webhooks import service as webhooks
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.sessionmaker = database.sessionmaker
     app.state.authenticate = authenticate_request
     install_error_handlers(app)
+    install_protocol_handlers(app)
 
     @app.middleware("http")
     async def request_context(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

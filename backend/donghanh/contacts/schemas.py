@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from donghanh.clients.schemas import ClientCreate
 from donghanh.contacts.models import Material, Place, Topic
+from donghanh.core.dates import IsoDate
 from donghanh.core.vocabulary import ServiceType
 
 Count = Annotated[int, Field(ge=0, le=100000, strict=True)]
@@ -113,6 +114,6 @@ class ContactFilter(BaseModel):
     place: Place | None = None
     first_contact: bool | None = None
     anonymous: bool | None = None
-    since: date | None = None
-    until: date | None = None
+    since: IsoDate | None = None
+    until: IsoDate | None = None
     mine: bool | None = Field(None, description="Only contacts you recorded.")

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from donghanh.core.dates import IsoDate
 from donghanh.plans.models import BudgetCategory, FundingSource, PlanStatus
 
 # Money is an integer number of VND everywhere: JSON integers only (a float or a string is refused).
@@ -193,8 +194,8 @@ class ExpenditureRead(BaseModel):
 class ExpenditureFilter(BaseModel):
     plan: uuid.UUID | None = None
     budget_line: uuid.UUID | None = None
-    since: date | None = None
-    until: date | None = None
+    since: IsoDate | None = None
+    until: IsoDate | None = None
 
 
 class ExecutionBreakdown(BaseModel):
