@@ -9,9 +9,17 @@ from pydantic import BeforeValidator
 
 
 def _iso_only(value: Any) -> Any:
-    if isinstance(value, int | float) or (isinstance(value, str) and value.strip().lstrip("+-").isdigit()):
+    if isinstance(value, int | float) or (isinstance(value, str) and _is_number(value)):
         raise ValueError("use an ISO 8601 date, e.g. 2026-06-30")
     return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_only)]

@@ -1,5 +1,6 @@
 """Answers the framework gives before any route runs, kept true to the OpenAPI document: a 405 names every
-method of the path in `Allow`, and a body that cannot even be decoded is refused like malformed JSON (422)."""
+method of the path in `Allow`, and a body that cannot even be parsed (JSON that is not UTF-8, broken multipart)
+is refused like malformed JSON, with a 422 on `body`."""
 from __future__ import annotations
 
 import re
@@ -13,8 +14,6 @@ from donghanh.core.errors import problem_response
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 UUID_SEGMENT = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-# What FastAPI raises when a body cannot be read as its declared media type (JSON that is not UTF-8, say).
-UNPARSABLE_BODY = "There was an error parsing the body"
 
 
 def install_protocol_handlers(app: FastAPI) -> None:
@@ -29,10 +28,9 @@ def install_protocol_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(400)
     async def _unparsable_body(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        if exc.detail == UNPARSABLE_BODY:
-            msg = "Malformed body: it cannot be decoded as the declared media type."
-            return problem_response(422, "Validation failed", "validation", msg, [{"loc": ["body"], "msg": msg}])
-        return await app.exception_handlers[StarletteHTTPException](request, exc)
+        # The framework's only 400s are bodies it could not parse (the app's own are BadRequest, an AppError).
+        msg = f"Malformed body: {exc.detail}"
+        return problem_response(422, "Validation failed", "validation", msg, [{"loc": ["body"], "msg": msg}])
 
 
 def allowed_methods(document: dict[str, Any], path: str) -> list[str]:
