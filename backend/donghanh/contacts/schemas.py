@@ -44,9 +44,9 @@ class ContactCreate(BaseModel):
     establishment_id: uuid.UUID | None = None
     place: Place
     first_contact: bool = False
-    topics: list[Topic] = Field(default_factory=list, max_length=10)
+    topics: list[Topic] = Field(default_factory=list, max_length=10, json_schema_extra={"uniqueItems": True})
     materials: dict[Material, Count] = Field(default_factory=dict)
-    needs: list[ServiceType] = Field(default_factory=list, max_length=14)
+    needs: list[ServiceType] = Field(default_factory=list, max_length=14, json_schema_extra={"uniqueItems": True})
     notes: str | None = Field(None, max_length=4000)
     external_id: str | None = Field(None, max_length=100, description="Id in your own register (imports).")
 
@@ -70,9 +70,9 @@ class ContactUpdate(BaseModel):
     establishment_id: uuid.UUID | None = None
     place: Place | None = None
     first_contact: bool | None = None
-    topics: list[Topic] | None = Field(None, max_length=10)
+    topics: list[Topic] | None = Field(None, max_length=10, json_schema_extra={"uniqueItems": True})
     materials: dict[Material, Count] | None = None
-    needs: list[ServiceType] | None = Field(None, max_length=14)
+    needs: list[ServiceType] | None = Field(None, max_length=14, json_schema_extra={"uniqueItems": True})
     notes: str | None = Field(None, max_length=4000)
     version: int | None = None
 

@@ -32,7 +32,8 @@ def _not_future(value: date | None) -> date | None:
 class TargetIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    indicator: str = Field(description="An indicator of PRODUCT.md §3, e.g. referral_rate")
+    indicator: str = Field(description="An indicator of PRODUCT.md §3, e.g. referral_rate",
+                           json_schema_extra={"enum": list(INDICATORS)})
     target_value: Decimal = Field(ge=0, max_digits=20, decimal_places=4,
                                   description="A count, an amount in VND, or a rate (0.5 = 50%).")
     note: str | None = Field(None, max_length=500)
