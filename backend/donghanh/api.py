@@ -65,7 +65,7 @@ for _router in DOMAIN_ROUTERS:
 def route_inventory() -> list[tuple[str, str, APIRoute]]:
     """(method, full path, route) of every API operation: what policy tests walk."""
     return [
-        (method, API_PREFIX + route.path, route)
+        (method, API_PREFIX + route.path_format, route)  # path_format: `{case_id}`, not `{case_id:uuid}`
         for router in DOMAIN_ROUTERS
         for route in router.routes
         if isinstance(route, APIRoute)

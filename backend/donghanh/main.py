@@ -21,6 +21,7 @@ from donghanh.core import audit, crypto
 from donghanh.core.context import RequestContext, current_request
 from donghanh.core.errors import install_error_handlers, problem_response
 from donghanh.core.input_guard import NulCharacterGuard
+from donghanh.core.protocol_errors import install_protocol_handlers
 from donghanh.core.rate_limit import RateLimiter
 from donghanh.core.repository import install_scope_guard
 from donghanh.db import Database
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     install_error_handlers(app)
     rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_heavy_per_minute,
                                settings.rate_limit_anonymous_per_minute, settings.rate_limit_storage)
+    install_protocol_handlers(app)
 
     @app.middleware("http")
     async def request_context(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 
 from donghanh.activities import service
 from donghanh.activities.schemas import ActivityCreate, ActivityFilter, ActivityRead, ActivityUpdate
-from donghanh.core.concurrency import etag_for, idempotent
+from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
 from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
@@ -32,7 +32,7 @@ async def list_activities(
 @router.post("", status_code=201, response_model=ActivityRead, responses=problems(409))
 async def create_activity(
     request: Request, session: SessionDep, principal: Writer, activity_in: ActivityCreate,
-    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     async def produce() -> tuple[int, ActivityRead, dict[str, str]]:
         activity = await service.create(session, principal, activity_in=activity_in)

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from donghanh.activities.models import ActivityKind
 from donghanh.contacts.models import Material
+from donghanh.core.dates import IsoDate
 
 Count = Annotated[int, Field(ge=0, le=1_000_000, strict=True)]
 
@@ -87,5 +88,5 @@ class ActivityFilter(BaseModel):
     kind: ActivityKind | None = None
     org_unit: uuid.UUID | None = None
     peer_group: uuid.UUID | None = None
-    since: date | None = None
-    until: date | None = None
+    since: IsoDate | None = None
+    until: IsoDate | None = None

@@ -5,6 +5,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from donghanh.core.dates import IsoDateTime
+
 
 class AuditEventRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
@@ -30,5 +32,5 @@ class AuditEventFilter(BaseModel):
     action: str | None = Field(None, max_length=40)
     resource: str | None = Field(None, max_length=60)
     resource_id: str | None = Field(None, max_length=64)
-    since: datetime | None = None
-    until: datetime | None = None
+    since: IsoDateTime | None = None
+    until: IsoDateTime | None = None

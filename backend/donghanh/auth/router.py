@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body, Form, Request, Response
 from donghanh.auth import service
 from donghanh.auth.schemas import Me, RefreshRequest, TokenResponse
 from donghanh.config import Settings, SettingsDep
-from donghanh.core.errors import BadRequest, Unauthorized, Unprocessable, problems
+from donghanh.core.errors import Unauthorized, Unprocessable, problems
 from donghanh.core.permissions import CurrentPrincipal
 from donghanh.db import SessionDep
 
@@ -84,7 +84,7 @@ async def issue_token(
     return issued.response
 
 
-@router.post("/auth/refresh", response_model=TokenResponse, responses=problems(400))
+@router.post("/auth/refresh", response_model=TokenResponse, responses=problems())
 async def refresh_token(
     request: Request,
     response: Response,
@@ -94,7 +94,8 @@ async def refresh_token(
 ) -> TokenResponse:
     token = (body.refresh_token if body else None) or request.cookies.get(settings.refresh_cookie_name)
     if not token:
-        raise BadRequest("Send the refresh token in the body or the HttpOnly cookie.")
+        # No credential at all is "not authenticated", like a wrong one (a 400 would refuse schema-valid input).
+        raise Unauthorized("No refresh token: send it in the body or the HttpOnly cookie.")
     try:
         issued = await service.refresh(session, settings, refresh_token=token)
     except service.LoginRejected:

@@ -17,7 +17,7 @@ from donghanh.clients.schemas import (
 )
 from donghanh.contacts import service as contacts
 from donghanh.contacts.schemas import ContactFilter, ContactRead
-from donghanh.core.concurrency import etag_for, idempotent
+from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
 from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
@@ -47,7 +47,7 @@ async def list_clients(
           "description": "Possible duplicates: link to a candidate, or resend with allow_duplicate=true"}})
 async def create_client(
     request: Request, session: SessionDep, principal: Writer, client_in: ClientCreate,
-    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """A 409 with `candidates` reports possible duplicates (codes; names only where you may see them)."""
 

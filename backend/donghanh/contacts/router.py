@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from donghanh.clients.schemas import DuplicateProblem
 from donghanh.contacts import service
 from donghanh.contacts.schemas import ContactCreate, ContactFilter, ContactRead, ContactUpdate
-from donghanh.core.concurrency import etag_for, idempotent
+from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
 from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
@@ -35,7 +35,7 @@ async def list_contacts(
           "description": "The new client may already be registered (candidates), or the key is in use"}})
 async def create_contact(
     request: Request, session: SessionDep, principal: Writer, contact_in: ContactCreate,
-    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Record a contact; send an Idempotency-Key so a retried send (offline queue) never doubles it."""
 

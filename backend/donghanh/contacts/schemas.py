@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from donghanh.clients.schemas import ClientCreate
 from donghanh.contacts.models import Material, Place, Topic
+from donghanh.core.dates import IsoDate
 from donghanh.core.vocabulary import ServiceType
 
 Count = Annotated[int, Field(ge=0, le=100000, strict=True)]
@@ -43,9 +44,9 @@ class ContactCreate(BaseModel):
     establishment_id: uuid.UUID | None = None
     place: Place
     first_contact: bool = False
-    topics: list[Topic] = Field(default_factory=list, max_length=10)
+    topics: list[Topic] = Field(default_factory=list, max_length=10, json_schema_extra={"uniqueItems": True})
     materials: dict[Material, Count] = Field(default_factory=dict)
-    needs: list[ServiceType] = Field(default_factory=list, max_length=14)
+    needs: list[ServiceType] = Field(default_factory=list, max_length=14, json_schema_extra={"uniqueItems": True})
     notes: str | None = Field(None, max_length=4000)
     external_id: str | None = Field(None, max_length=100, description="Id in your own register (imports).")
 
@@ -69,9 +70,9 @@ class ContactUpdate(BaseModel):
     establishment_id: uuid.UUID | None = None
     place: Place | None = None
     first_contact: bool | None = None
-    topics: list[Topic] | None = Field(None, max_length=10)
+    topics: list[Topic] | None = Field(None, max_length=10, json_schema_extra={"uniqueItems": True})
     materials: dict[Material, Count] | None = None
-    needs: list[ServiceType] | None = Field(None, max_length=14)
+    needs: list[ServiceType] | None = Field(None, max_length=14, json_schema_extra={"uniqueItems": True})
     notes: str | None = Field(None, max_length=4000)
     version: int | None = None
 
@@ -113,6 +114,6 @@ class ContactFilter(BaseModel):
     place: Place | None = None
     first_contact: bool | None = None
     anonymous: bool | None = None
-    since: date | None = None
-    until: date | None = None
+    since: IsoDate | None = None
+    until: IsoDate | None = None
     mine: bool | None = Field(None, description="Only contacts you recorded.")

@@ -5,9 +5,9 @@ import hashlib
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import JSON, Integer, String, UniqueConstraint, Uuid, select
@@ -17,6 +17,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from donghanh.core.base import Base, UTCDateTime, utcnow
 from donghanh.core.errors import PreconditionFailed, PreconditionRequired, Unprocessable, register_constraint
 from donghanh.core.principal import Principal
+
+# Declared with its bounds, so the OpenAPI document says what `idempotent` refuses.
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=200)]
 
 
 def etag_for(object_id: uuid.UUID, version: int) -> str:

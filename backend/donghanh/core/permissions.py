@@ -58,4 +58,5 @@ def Require(  # noqa: N802
         return principal
 
     dependency.required_permissions = frozenset(needed)  # type: ignore[attr-defined]
+    dependency.any_of = any_of  # type: ignore[attr-defined]
     return dependency

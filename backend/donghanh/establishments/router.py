@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from donghanh.core.concurrency import etag_for, idempotent
+from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
 from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
@@ -31,7 +31,6 @@ InspectionWriter = Annotated[Principal, Depends(Require(Permission.inspections_w
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Cursor = Annotated[str | None, Query(max_length=500)]
 IfMatch = Annotated[str | None, Header(alias="If-Match")]
-IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key")]
 
 
 @router.get("", response_model=Page[EstablishmentRead], responses=problems())

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from donghanh.core.concurrency import etag_for, idempotent
+from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
 from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
@@ -43,7 +43,7 @@ async def create_organisation(
     session: SessionDep,
     principal: Writer,
     organisation_in: OrganisationCreate,
-    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     async def produce() -> tuple[int, OrganisationRead, dict[str, str]]:
         organisation = await service.create(session, principal, organisation_in=organisation_in)

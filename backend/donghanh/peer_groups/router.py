@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from donghanh.core.concurrency import etag_for, idempotent
+from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
 from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
@@ -27,7 +27,6 @@ router = APIRouter(prefix="/peer-groups", tags=["peer-groups"])
 Reader = Annotated[Principal, Depends(Require(Permission.peer_groups_read))]
 Writer = Annotated[Principal, Depends(Require(Permission.peer_groups_write))]
 IfMatch = Annotated[str | None, Header(alias="If-Match")]
-IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key")]
 
 
 @router.get("", response_model=Page[PeerGroupRead], responses=problems())

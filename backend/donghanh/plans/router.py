@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from donghanh.core.concurrency import etag_for, idempotent
+from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
 from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
@@ -47,7 +47,7 @@ async def list_plans(session: SessionDep, principal: Reader, flt: Annotated[Plan
 
 @plans_router.post("", status_code=201, response_model=PlanRead, responses=problems())
 async def create_plan(request: Request, session: SessionDep, principal: Writer, plan_in: PlanCreate,
-                      idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None) -> JSONResponse:
+                      idempotency_key: IdempotencyKey = None) -> JSONResponse:
     async def produce() -> tuple[int, PlanRead, dict[str, str]]:
         plan = await service.create(session, principal, plan_in=plan_in)
         return 201, await service.to_read(session, principal, plan), {"ETag": etag_for(plan.id, plan.version)}
@@ -121,7 +121,7 @@ async def list_expenditures(session: SessionDep, principal: Reader, flt: Annotat
 @expenditures_router.post("", status_code=201, response_model=ExpenditureRead, responses=problems(409))
 async def create_expenditure(
     request: Request, session: SessionDep, principal: Writer, expenditure_in: ExpenditureCreate,
-    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Beyond what the line has left the answer is 409, unless `override_reason` says why (audited)."""
 

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from donghanh.core.dates import IsoDate
 from donghanh.plans.models import BudgetCategory, FundingSource, PlanStatus
 
 # Money is an integer number of VND everywhere: JSON integers only (a float or a string is refused).
@@ -31,7 +32,8 @@ def _not_future(value: date | None) -> date | None:
 class TargetIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    indicator: str = Field(description="An indicator of PRODUCT.md §3, e.g. referral_rate")
+    indicator: str = Field(description="An indicator of PRODUCT.md §3, e.g. referral_rate",
+                           json_schema_extra={"enum": list(INDICATORS)})
     target_value: Decimal = Field(ge=0, max_digits=20, decimal_places=4,
                                   description="A count, an amount in VND, or a rate (0.5 = 50%).")
     note: str | None = Field(None, max_length=500)
@@ -193,8 +195,8 @@ class ExpenditureRead(BaseModel):
 class ExpenditureFilter(BaseModel):
     plan: uuid.UUID | None = None
     budget_line: uuid.UUID | None = None
-    since: date | None = None
-    until: date | None = None
+    since: IsoDate | None = None
+    until: IsoDate | None = None
 
 
 class ExecutionBreakdown(BaseModel):

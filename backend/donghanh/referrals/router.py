@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from donghanh.core.concurrency import etag_for, idempotent
+from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
 from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
@@ -43,7 +43,7 @@ async def list_referrals(
 @router.post("", status_code=201, response_model=ReferralRead, responses=problems(409))
 async def create_referral(
     request: Request, session: SessionDep, principal: Writer, referral_in: ReferralCreate,
-    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     async def produce() -> tuple[int, ReferralOut, dict[str, str]]:
         referral = await service.create(session, principal, referral_in=referral_in)

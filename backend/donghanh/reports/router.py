@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from donghanh.config import SettingsDep
 from donghanh.core import audit
-from donghanh.core.concurrency import etag_for, idempotent
+from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
 from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
@@ -54,7 +54,7 @@ async def list_reports(session: SessionDep, principal: Reader, flt: Annotated[Re
 @router.post("", status_code=201, response_model=ReportRead, responses=problems(409))
 async def create_report(request: Request, session: SessionDep, settings: SettingsDep, principal: Writer,
                         report_in: ReportCreate,
-                        idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None) -> JSONResponse:
+                        idempotency_key: IdempotencyKey = None) -> JSONResponse:
     """Open a unit's report for a period: a draft whose figures follow the records until it is submitted."""
     async def produce() -> tuple[int, ReportRead, dict[str, str]]:
         report = await service.create(session, principal, report_in=report_in, settings=settings)
@@ -98,7 +98,7 @@ async def reconcile_reform(session: SessionDep, principal: Reporter, org_unit: U
     return await service.reconciliation(session, principal, org_unit=org_unit, period=period)
 
 
-@router.get("/{report_id}", response_model=ReportRead, responses=problems())
+@router.get("/{report_id:uuid}", response_model=ReportRead, responses=problems())
 async def get_report(report_id: uuid.UUID, session: SessionDep, settings: SettingsDep, principal: Reader,
                      response: Response) -> ReportRead:
     report = await service.get(session, principal, report_id)
@@ -106,7 +106,7 @@ async def get_report(report_id: uuid.UUID, session: SessionDep, settings: Settin
     return await service.to_read(session, principal, report, settings.small_cell_threshold)
 
 
-@router.patch("/{report_id}", response_model=ReportRead, responses=problems(409, 412, 428))
+@router.patch("/{report_id:uuid}", response_model=ReportRead, responses=problems(409, 412, 428))
 async def update_report(report_id: uuid.UUID, report_in: ReportUpdate, session: SessionDep, settings: SettingsDep,
                         principal: Writer, response: Response, if_match: IfMatch = None) -> ReportRead:
     """Edit the comments of a draft or returned report."""
@@ -115,7 +115,7 @@ async def update_report(report_id: uuid.UUID, report_in: ReportUpdate, session: 
     return await service.to_read(session, principal, report, settings.small_cell_threshold)
 
 
-@router.post("/{report_id}/transitions", response_model=ReportRead, responses=problems(403, 409, 412))
+@router.post("/{report_id:uuid}/transitions", response_model=ReportRead, responses=problems(403, 409, 412))
 async def transition_report(report_id: uuid.UUID, transition_in: ReportTransition, session: SessionDep,
                             settings: SettingsDep, principal: Reporter, response: Response,
                             if_match: IfMatch = None) -> ReportRead:
@@ -126,7 +126,7 @@ async def transition_report(report_id: uuid.UUID, transition_in: ReportTransitio
     return await service.to_read(session, principal, report, settings.small_cell_threshold)
 
 
-@router.get("/{report_id}/export.xlsx", response_class=Response, responses=problems())
+@router.get("/{report_id:uuid}/export.xlsx", response_class=Response, responses=problems())
 async def export_report(report_id: uuid.UUID, session: SessionDep, settings: SettingsDep,
                         principal: Reader) -> Response:
     report = await service.get(session, principal, report_id)

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from donghanh.core.concurrency import etag_for, idempotent
+from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
 from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
@@ -37,7 +37,7 @@ async def create_user(
     session: SessionDep,
     principal: Writer,
     user_in: UserCreate,
-    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     async def produce() -> tuple[int, UserRead, dict[str, str]]:
         user = await service.create(session, principal, user_in=user_in)

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from donghanh.config import SettingsDep
-from donghanh.core.concurrency import etag_for, idempotent
+from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
 from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
@@ -32,7 +32,6 @@ from donghanh.victim_cases.schemas import (
 router = APIRouter(prefix="/victim-cases", tags=["victim-cases"])
 Reader = Annotated[Principal, Depends(Require(Permission.victim_cases_read, hide=True))]
 Writer = Annotated[Principal, Depends(Require(Permission.victim_cases_write, hide=True))]
-IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key")]
 
 
 @router.get("/statistics", response_model=StatisticsRead, responses=problems())
@@ -50,7 +49,14 @@ async def victim_statistics(
                                     k=settings.small_cell_threshold)
 
 
-@router.get("/export/ctdc", responses=problems())
+@router.get("/export/ctdc", responses=problems() | {200: {
+    "description": "The release: a CSV file, or with `format=json` the records and how they were generalised",
+    "content": {"text/csv": {"schema": {"type": "string"}}, "application/json": {"schema": {
+        "type": "object", "required": ["k", "suppressed", "generalisations", "records"],
+        "properties": {"k": {"type": "integer"}, "suppressed": {"type": "integer"},
+                       "generalisations": {"type": "array", "items": {"type": "string"}},
+                       "records": {"type": "array", "items": {"type": "object"}}},
+    }}}}})
 async def export_ctdc(
     session: SessionDep,
     principal: Annotated[Principal, Depends(Require(Permission.victim_cases_export))],
@@ -106,7 +112,7 @@ async def create_victim_case(
     return await idempotent(session, principal, request, idempotency_key, case_in, produce)
 
 
-@router.get("/{case_id}", response_model=VictimCaseRead, responses=problems())
+@router.get("/{case_id:uuid}", response_model=VictimCaseRead, responses=problems())
 async def get_victim_case(case_id: uuid.UUID, session: SessionDep, principal: Reader,
                           response: Response) -> VictimCaseRead:
     case = await service.get(session, principal, case_id)
@@ -114,7 +120,7 @@ async def get_victim_case(case_id: uuid.UUID, session: SessionDep, principal: Re
     return await service.to_read(session, principal, case)
 
 
-@router.patch("/{case_id}", response_model=VictimCaseRead, responses=problems(412, 428))
+@router.patch("/{case_id:uuid}", response_model=VictimCaseRead, responses=problems(412, 428))
 async def update_victim_case(
     case_id: uuid.UUID, case_in: VictimCaseUpdate, session: SessionDep, principal: Writer, response: Response,
     if_match: Annotated[str | None, Header(alias="If-Match")] = None,
@@ -124,7 +130,7 @@ async def update_victim_case(
     return await service.to_read(session, principal, case)
 
 
-@router.post("/{case_id}/transitions", response_model=VictimCaseRead, responses=problems(409))
+@router.post("/{case_id:uuid}/transitions", response_model=VictimCaseRead, responses=problems(409))
 async def transition_victim_case(
     case_id: uuid.UUID, transition_in: VictimTransitionIn, session: SessionDep, principal: Writer
 ) -> VictimCaseRead:
@@ -132,7 +138,7 @@ async def transition_victim_case(
     return await service.to_read(session, principal, case)
 
 
-@router.post("/{case_id}/supports", status_code=201, response_model=SupportRead, responses=problems(409))
+@router.post("/{case_id:uuid}/supports", status_code=201, response_model=SupportRead, responses=problems(409))
 async def add_support(
     case_id: uuid.UUID, request: Request, session: SessionDep, principal: Writer, support_in: SupportCreate,
     idempotency_key: IdempotencyKey = None,

@@ -6,6 +6,7 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from donghanh.core.dates import IsoDate
 from donghanh.core.vocabulary import AgeGroup, ServiceType, Sex
 from donghanh.victim_cases.models import CaseStatus, Exploitation, Source
 
@@ -148,8 +149,8 @@ class VictimCaseFilter(BaseModel):
     source: Source | None = None
     exploitation: Exploitation | None = None
     org_unit: uuid.UUID | None = None
-    since: date | None = Field(None, description="Reported on or after.")
-    until: date | None = Field(None, description="Reported on or before.")
+    since: IsoDate | None = Field(None, description="Reported on or after.")
+    until: IsoDate | None = Field(None, description="Reported on or before.")
 
 
 Cell = int | str  # a count, or "<5" where a small cell is suppressed

@@ -4896,8 +4896,9 @@ export interface components {
             /**
              * Indicator
              * @description An indicator of PRODUCT.md §3, e.g. referral_rate
+             * @enum {string}
              */
-            indicator: string;
+            indicator: "establishments_total" | "establishments_with_commitment" | "inspections" | "inspections_with_violations" | "people_reached" | "people_with_needs" | "people_referred" | "referral_rate" | "referrals_completed" | "referral_completion_rate" | "median_days_to_completion" | "victims_identified" | "victims_supported" | "activities" | "participants" | "peer_groups_active" | "peer_group_members" | "budget_allocated_vnd" | "budget_spent_vnd" | "budget_execution_rate";
             /**
              * Target Value
              * @description A count, an amount in VND, or a rate (0.5 = 50%).
@@ -5374,16 +5375,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenResponse"];
-                };
-            };
-            /** @description Bad request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not authenticated */
@@ -9556,13 +9547,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The release: a CSV file, or with `format=json` the records and how they were generalised */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        k: number;
+                        suppressed: number;
+                        generalisations: string[];
+                        records: Record<string, never>[];
+                    };
+                    "text/csv": string;
                 };
             };
             /** @description Not authenticated */
