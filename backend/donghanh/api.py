@@ -54,12 +54,16 @@ DOMAIN_ROUTERS = [
     audit_router,
 ]
 
-# Any API call may meet a rate limit (core/rate_limit.py), so every operation documents its 429.
-RATE_LIMITED = {429: {"model": Problem, "content": {PROBLEM_JSON: {}},
-                      "description": "Too many requests: wait for Retry-After seconds"}}
+# Any API call may meet a rate limit (core/rate_limit.py) or a database outage (core/errors.py), so every
+# operation documents its 429 and its 503.
+ANY_OPERATION = {
+    429: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": "Too many requests: wait Retry-After"},
+    503: {"model": Problem, "content": {PROBLEM_JSON: {}},
+          "description": "Service unavailable: the database cannot be reached; retry after Retry-After"},
+}
 api_router = APIRouter(prefix=API_PREFIX)
 for _router in DOMAIN_ROUTERS:
-    api_router.include_router(_router, responses=RATE_LIMITED)
+    api_router.include_router(_router, responses=ANY_OPERATION)
 
 
 def route_inventory() -> list[tuple[str, str, APIRoute]]:
