@@ -81,9 +81,12 @@ def _lost_update(f: Figures, _: Counter[str]) -> str:
 
 
 def _crash(f: Figures, _: Counter[str]) -> str:
-    parts = [f"{r.get('case', 'import')}: {r.get('rows_in_file', '?')} rows in the file, killed at "
-             f"{r.get('rows_done_when_killed', '?')} done, partial rows {r.get('partial_rows', '?')}"
-             for r in f.get("crash", [])]
+    def killed_at(row: dict[str, Any]) -> str:
+        done = row.get("rows_done_when_killed")
+        return f"killed at {done} rows done" if done is not None else "killed mid-run (progress not readable)"
+
+    parts = [f"{r.get('case', 'import')}: {r.get('rows_in_file', '?')} rows in the file, {killed_at(r)}, "
+             f"partial rows {r.get('partial_rows', '?')}" for r in f.get("crash", [])]
     parts += [f"outbox worker SIGKILLed mid-delivery ({r.get('case', '')}): {r.get('events', '?')} events, delivered "
               f"{r.get('delivered', '?')}, seen twice by the receiver {r.get('seen_twice_by_receiver', '?')}"
               for r in f.get("outbox_kill", [])]
@@ -244,9 +247,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "SECURITY.md")
     parser.add_argument("--work", type=Path, default=ROOT / "var" / "security")
+    parser.add_argument("--render-only", action="store_true", help="re-render from the last run's files")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     figures_file, junit = args.work / "figures.jsonl", args.work / "junit.xml"
+    if args.render_only:
+        context = json.loads((args.work / "context.json").read_text())
+        args.out.write_text(render(outcomes(junit), load_figures(figures_file), context), encoding="utf-8")
+        return 0
     figures_file.unlink(missing_ok=True)
     tests = sorted({t for suite in SUITES for t in suite.tests if (ROOT / t).exists()})
     env = os.environ | {"DONGHANH_SECURITY_FIGURES": str(figures_file)}
@@ -263,6 +271,7 @@ def main() -> int:
         "database": "PostgreSQL" if database.startswith("postgresql") else "SQLite",
         "python": platform.python_version(), "routes": route_figures(),
     }
+    (args.work / "context.json").write_text(json.dumps(context))
     args.out.write_text(render(outcomes(junit), load_figures(figures_file), context), encoding="utf-8")
     print(f"wrote {args.out}")
     return suites.returncode
