@@ -5,7 +5,6 @@ import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.clients import service as clients
@@ -14,7 +13,7 @@ from donghanh.clients.schemas import ClientCreate
 from donghanh.contacts.models import OutreachContact
 from donghanh.contacts.repository import ContactRepository
 from donghanh.contacts.schemas import ContactCreate, ContactFilter, ContactRead, ContactUpdate
-from donghanh.core import audit
+from donghanh.core import audit, bulk
 from donghanh.core.base import utcnow
 from donghanh.core.concurrency import check_precondition
 from donghanh.core.errors import Forbidden, Unprocessable
@@ -155,9 +154,9 @@ async def create(session: AsyncSession, principal: Principal, *, contact_in: Con
 async def create_many(session: AsyncSession, principal: Principal, *,
                       contacts_in: Sequence[ContactCreate]) -> Sequence[uuid.UUID]:
     """Many contacts at once (imports): each passes create()'s checks — answers remembered within the batch,
-    so a thousand rows of one commune check it once — then one INSERT writes them all and each gets its own
-    audit event. The first contact create() would refuse raises, as create() would, and nothing is written.
-    Contacts that register a new client go through create(), one by one."""
+    so a thousand rows of one commune check it once — then they are written in one go (COPY on PostgreSQL)
+    and each gets its own audit event. The first contact create() would refuse raises as create() would,
+    before anything is written. Contacts that register a new client go through create(), one by one."""
     _require_person(principal)
     memo: dict[Any, Any] = {}
     now = utcnow()
@@ -174,7 +173,7 @@ async def create_many(session: AsyncSession, principal: Principal, *,
         ids.append(values["id"])
         audited.append((values["id"], values["org_unit_id"], _audited_fields(contact_in)))
     if rows:
-        await session.execute(insert(OutreachContact.__table__), rows)
+        await bulk.insert_rows(session, OutreachContact.__table__, rows)
         await audit.record_many(session, principal, "create", RESOURCE, audited)
     return ids
 
