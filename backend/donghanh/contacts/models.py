@@ -60,6 +60,8 @@ class OutreachContact(IdMixin, TimestampMixin, VersionedMixin, OrgScoped, Base):
     __table_args__ = (
         Index("ix_outreach_contact_org_unit_contacted_on", "org_unit_id", "contacted_on"),
         Index("uq_outreach_contact_external_id", "org_unit_id", "external_id", unique=True),
+        # An import's upsert looks contacts up by external_id in every unit the caller sees, not one unit.
+        Index("ix_outreach_contact_external_id", "external_id"),
         # The list's keyset order (contacted_on, created_at, id), newest first: a page is an index range scan
         # filtered by the scope's unit semi-join instead of a sort of the whole subtree's contacts.
         Index("ix_outreach_contact_keyset", "contacted_on", "created_at", "id"),

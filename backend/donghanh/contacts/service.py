@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import builtins
 import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -10,7 +13,8 @@ from donghanh.clients.schemas import ClientCreate
 from donghanh.contacts.models import OutreachContact
 from donghanh.contacts.repository import ContactRepository
 from donghanh.contacts.schemas import ContactCreate, ContactFilter, ContactRead, ContactUpdate
-from donghanh.core import audit
+from donghanh.core import audit, bulk
+from donghanh.core.base import utcnow
 from donghanh.core.concurrency import check_precondition
 from donghanh.core.errors import Forbidden, Unprocessable
 from donghanh.core.pagination import Page
@@ -62,6 +66,15 @@ async def require_visible(
     return contact
 
 
+async def _remembered(memo: dict[Any, Any] | None, key: Any, check: Callable[[], Awaitable[Any]]) -> Any:
+    """A check's answer, asked once per batch (`memo`) for the rows that name the same unit, group or client."""
+    if memo is None:
+        return await check()
+    if key not in memo:
+        memo[key] = await check()
+    return memo[key]
+
+
 async def _check_establishment(session: AsyncSession, principal: Principal, establishment_id: uuid.UUID,
                                unit: OrgUnit) -> None:
     establishment = await establishments.require_visible(session, principal, establishment_id, "establishment_id")
@@ -72,11 +85,15 @@ async def _check_establishment(session: AsyncSession, principal: Principal, esta
 
 
 async def _client_for(session: AsyncSession, principal: Principal, contact_in: ContactCreate,
-                      unit: OrgUnit) -> Client | None:
+                      unit: OrgUnit, memo: dict[Any, Any] | None = None) -> Client | None:
     if contact_in.client_id is not None:
-        return await clients.require_visible(session, principal, contact_in.client_id, "client_id")
+        client_id = contact_in.client_id
+        return await _remembered(memo, ("client", client_id), lambda: clients.require_visible(
+            session, principal, client_id, "client_id"))
     if contact_in.client_code is not None:
-        return await clients.find_by_code_for_contact(session, principal, contact_in.client_code, "client_code")
+        code = contact_in.client_code
+        return await _remembered(memo, ("client_code", code), lambda: clients.find_by_code_for_contact(
+            session, principal, code, "client_code"))
     if contact_in.new_client is not None:
         data = contact_in.new_client.model_dump(exclude_unset=True)
         data.setdefault("org_unit_id", unit.id)
@@ -90,30 +107,75 @@ async def _client_for(session: AsyncSession, principal: Principal, contact_in: C
     return None
 
 
-async def create(session: AsyncSession, principal: Principal, *, contact_in: ContactCreate) -> OutreachContact:
+def _require_person(principal: Principal) -> None:
     if principal.id is None or principal.kind != "user":
         raise Forbidden("Contacts are recorded by people, not by systems.")
-    unit = await org_units.require_unit_in_scope(session, principal, contact_in.org_unit_id,
-                                                 on=contact_in.contacted_on)
-    if contact_in.establishment_id is not None:
-        await _check_establishment(session, principal, contact_in.establishment_id, unit)
-    if contact_in.peer_group_id is not None:
-        await peer_groups.require_visible(session, principal, contact_in.peer_group_id, "peer_group_id")
-    client = await _client_for(session, principal, contact_in, unit)
-    contact = OutreachContact(
-        contacted_on=contact_in.contacted_on, org_unit_id=unit.id, peer_group_id=contact_in.peer_group_id,
-        recorded_by=principal.id, client_id=client.id if client else None,
-        establishment_id=contact_in.establishment_id, place=contact_in.place.value,
-        first_contact=contact_in.first_contact or contact_in.new_client is not None,
-        topics=[t.value for t in contact_in.topics], materials={k.value: v for k, v in contact_in.materials.items()},
-        needs=[n.value for n in contact_in.needs], notes=contact_in.notes, external_id=contact_in.external_id,
-    )
+
+
+async def _checked_values(session: AsyncSession, principal: Principal, contact_in: ContactCreate,
+                          memo: dict[Any, Any] | None = None) -> dict[str, Any]:
+    """Every check a new contact passes (its unit in the caller's scope and in force on the day, the
+    establishment inside that unit, the peer group and the client visible to the caller), then its columns."""
+    unit_id, day = contact_in.org_unit_id, contact_in.contacted_on
+    unit = await _remembered(memo, ("unit", unit_id, day), lambda: org_units.require_unit_in_scope(
+        session, principal, unit_id, on=day))
+    if (establishment_id := contact_in.establishment_id) is not None:
+        await _remembered(memo, ("establishment", establishment_id, unit.id), lambda: _check_establishment(
+            session, principal, establishment_id, unit))
+    if (group_id := contact_in.peer_group_id) is not None:
+        await _remembered(memo, ("peer_group", group_id), lambda: peer_groups.require_visible(
+            session, principal, group_id, "peer_group_id"))
+    client = await _client_for(session, principal, contact_in, unit, memo)
+    return {
+        "contacted_on": contact_in.contacted_on, "org_unit_id": unit.id, "peer_group_id": contact_in.peer_group_id,
+        "recorded_by": principal.id, "client_id": client.id if client else None,
+        "establishment_id": contact_in.establishment_id, "place": contact_in.place.value,
+        "first_contact": contact_in.first_contact or contact_in.new_client is not None,
+        "topics": [t.value for t in contact_in.topics],
+        "materials": {k.value: v for k, v in contact_in.materials.items()},
+        "needs": [n.value for n in contact_in.needs], "notes": contact_in.notes, "external_id": contact_in.external_id,
+    }
+
+
+def _audited_fields(contact_in: ContactCreate) -> list[str]:
+    return sorted(contact_in.model_fields_set - {"new_client", "client_code"})
+
+
+async def create(session: AsyncSession, principal: Principal, *, contact_in: ContactCreate) -> OutreachContact:
+    _require_person(principal)
+    contact = OutreachContact(**await _checked_values(session, principal, contact_in))
     session.add(contact)
     await session.flush()
-    await audit.record(session, principal, "create", RESOURCE, contact.id,
-                       fields=sorted(contact_in.model_fields_set - {"new_client", "client_code"}),
+    await audit.record(session, principal, "create", RESOURCE, contact.id, fields=_audited_fields(contact_in),
                        org_unit_id=contact.org_unit_id)
     return contact
+
+
+async def create_many(session: AsyncSession, principal: Principal, *,
+                      contacts_in: Sequence[ContactCreate]) -> Sequence[uuid.UUID]:
+    """Many contacts at once (imports): each passes create()'s checks — answers remembered within the batch,
+    so a thousand rows of one commune check it once — then they are written in one go (COPY on PostgreSQL)
+    and each gets its own audit event. The first contact create() would refuse raises as create() would,
+    before anything is written. Contacts that register a new client go through create(), one by one."""
+    _require_person(principal)
+    memo: dict[Any, Any] = {}
+    now = utcnow()
+    rows: builtins.list[dict[str, Any]] = []
+    ids: builtins.list[uuid.UUID] = []
+    audited: builtins.list[tuple[uuid.UUID, uuid.UUID, builtins.list[str]]] = []
+    for contact_in in contacts_in:
+        if contact_in.new_client is not None:
+            ids.append((await create(session, principal, contact_in=contact_in)).id)
+            continue
+        values = await _checked_values(session, principal, contact_in, memo)
+        values.update(id=uuid.uuid4(), created_at=now, updated_at=now, version=1)
+        rows.append(values)
+        ids.append(values["id"])
+        audited.append((values["id"], values["org_unit_id"], _audited_fields(contact_in)))
+    if rows:
+        await bulk.insert_rows(session, OutreachContact.__table__, rows)
+        await audit.record_many(session, principal, "create", RESOURCE, audited)
+    return ids
 
 
 async def update(

@@ -1,7 +1,8 @@
-"""One import run: read the file in chunks, resolve and validate every row, and write each through its
-domain's service inside a savepoint, so a bad row is reported (row, column, reason) and skipped while the
-rest are still checked. The run as a whole sits in one outer savepoint: a dry run, or any row in error,
-rolls every row back — all rows or none."""
+"""One import run: read the file in chunks, resolve and validate every row, and write them through their
+domain's service — a chunk's new records in one call where the service has a bulk path, one call a row
+otherwise. When a chunk fails, it is replayed row by row, each in a savepoint, so a bad row is reported
+(row, column, reason) and skipped while the rest are still checked. The run as a whole sits in one outer
+savepoint: a dry run, or any row in error, rolls every row back — all rows or none."""
 from __future__ import annotations
 
 import logging
@@ -84,6 +85,12 @@ def _decimal(value: Any) -> float:
     raise CellError("not_a_number", value=str(value).strip())
 
 
+# Kinds whose cells repeat down a register (a code list's labels, yes/no, dates) and cost a fold or a regex
+# each: converted once per distinct text.
+_REMEMBERED_KINDS = frozenset({"date", "bool", "enum", "enum_list"})
+_REMEMBERED_LIMIT = 20_000
+
+
 def convert(column: Column, value: Any) -> Any:
     if isinstance(value, str) and "\x00" in value:
         raise CellError("nul_character")
@@ -124,6 +131,9 @@ class ImportRun:
         self.headers: dict[str, str] = {}  # column key → header as written in the file
         self.seen: dict[tuple[Any, str], int] = {}
         self.chunk_keys: list[tuple[Any, str]] = []
+        self.new_records: list[Any] = []  # the chunk's validated new records, for the spec's create_many
+        self.columns: dict[str, Column | None] = {}  # column key → its column (spec.column_for, remembered)
+        self.converted: dict[tuple[str, str], tuple[bool, Any]] = {}  # (column, text) → (ok, value or error)
 
     # --- errors ----------------------------------------------------------------------------------
 
@@ -171,11 +181,13 @@ class ImportRun:
                 except ValueError:
                     row.errors.append((key, CellError("not_a_system_id", value=str(value).strip())))
                 continue
-            column = self.spec.column_for(key)
+            if key not in self.columns:
+                self.columns[key] = self.spec.column_for(key)
+            column = self.columns[key]
             if column is None:
                 continue
             try:
-                row.values[key] = convert(column, value)
+                row.values[key] = self._convert(column, value)
             except CellError as exc:
                 row.errors.append((key, exc))
         await self.spec.resolve(self.resolver, row)
@@ -183,6 +195,23 @@ class ImportRun:
             if column.required and column.key not in raw and not (row.record_id and column.key == "external_id"):
                 row.errors.append((column.key, CellError("required")))
         return row
+
+    def _convert(self, column: Column, value: Any) -> Any:
+        if column.kind not in _REMEMBERED_KINDS or not isinstance(value, str):
+            return convert(column, value)
+        known = self.converted.get((column.key, value))
+        if known is None:
+            if len(self.converted) > _REMEMBERED_LIMIT:
+                self.converted.clear()
+            try:
+                known = (True, convert(column, value))
+            except CellError as exc:
+                known = (False, (exc.key, exc.params))
+            self.converted[(column.key, value)] = known
+        ok, result = known
+        if not ok:
+            raise CellError(result[0], **result[1])  # a fresh error each time: rows never share one
+        return [*result] if isinstance(result, list) else result  # rows never share a list either
 
     def _key(self, row: Row) -> tuple[Any, str] | None:
         key = row.payload.get(self.spec.key_field)
@@ -224,9 +253,12 @@ class ImportRun:
             return await self.spec.current(self.resolver, existing)
         return {}
 
-    async def _write(self, row: Row, model: Any, existing: Any) -> str:
+    async def _write(self, row: Row, model: Any, existing: Any, *, isolated: bool) -> str:
         if existing is None:
-            await self.spec.create(self.session, self.principal, model, row.payload)
+            if self.spec.create_many is not None and not isolated:
+                self.new_records.append(model)  # written with the rest of its chunk (see _chunk)
+            else:
+                await self.spec.create(self.session, self.principal, model, row.payload)
             return "created"
         validated = model.model_dump()
         current = await self._current(existing)
@@ -275,9 +307,9 @@ class ImportRun:
                 target = self._by_id(row, existing)
             if isolated:
                 async with self.session.begin_nested():
-                    result = await self._write(row, model, target)
+                    result = await self._write(row, model, target, isolated=True)
             else:
-                result = await self._write(row, model, target)
+                result = await self._write(row, model, target, isolated=False)
         except CellError as exc:  # found before anything was written
             self._error(row.number, exc.params.get("column", self.spec.key_field), self._cell_message(exc))
             return
@@ -300,15 +332,23 @@ class ImportRun:
             self._error(row.number, "", say(self.language, "internal"))
 
     async def _chunk(self, rows: list[Row], existing: dict[str, list[Any]]) -> None:
-        """Rows are written without a savepoint each (two statements fewer per row); when one fails, the
-        chunk is rolled back and replayed row by row, each in its own savepoint, to report every error."""
+        """Rows are written without a savepoint each (two statements fewer per row), new records in one
+        create_many call at the end; when anything fails, the chunk is rolled back and replayed row by row,
+        each in its own savepoint through the one-record create, to report every error."""
         mark = (self.outcome.created, self.outcome.updated, self.outcome.unchanged, self.outcome.errors_total,
                 len(self.outcome.errors))
         self.chunk_keys = []
+        self.new_records = []
         savepoint = await self.session.begin_nested()
         try:
             for row in rows:
                 await self._process(row, existing, isolated=False)
+            if self.new_records:
+                assert self.spec.create_many is not None
+                try:
+                    await self.spec.create_many(self.session, self.principal, self.new_records)
+                except Exception as exc:
+                    raise _Isolate from exc
         except _Isolate:
             await savepoint.rollback()
             (self.outcome.created, self.outcome.updated, self.outcome.unchanged, self.outcome.errors_total,

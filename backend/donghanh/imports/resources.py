@@ -179,6 +179,10 @@ async def _create_contact(session: AsyncSession, principal: Principal, model: An
     return await contacts.create(session, principal, contact_in=model)
 
 
+async def _create_contacts(session: AsyncSession, principal: Principal, models: list[Any]) -> Any:
+    return await contacts.create_many(session, principal, contacts_in=models)
+
+
 async def _update_contact(session: AsyncSession, principal: Principal, existing: OutreachContact,
                           changes: dict[str, Any], _: dict[str, Any]) -> Any:
     return await contacts.update(session, principal, existing.id, if_match=None,
@@ -203,7 +207,7 @@ CONTACTS = ResourceSpec(
         Column("notes", "Ghi chú", "Notes", example="Chị em cần tư vấn luật lao động"),
     ),
     create_schema=ContactCreate, create=_create_contact, resolve=_resolve_contact, update=_update_contact,
-    current=_contact_current,
+    create_many=_create_contacts, current=_contact_current,
     updatable=frozenset({"contacted_on", "establishment_id", "place", "first_contact", "topics", "materials",
                          "needs", "notes"}),
     spa_path="/contacts",

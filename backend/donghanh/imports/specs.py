@@ -65,6 +65,8 @@ class Row:
 
 # (session, principal, validated create schema, payload) → the new record
 Create = Callable[[AsyncSession, Principal, Any, dict[str, Any]], Awaitable[Any]]
+# (session, principal, validated create schemas) → their ids: a chunk's new records written at once
+CreateMany = Callable[[AsyncSession, Principal, list[Any]], Awaitable[Any]]
 # (session, principal, existing record, changed fields, payload)
 Update = Callable[[AsyncSession, Principal, Any, dict[str, Any], dict[str, Any]], Awaitable[Any]]
 Resolve = Callable[[Any, Row], Awaitable[None]]  # (Resolver, row): fills row.payload or row.errors
@@ -84,6 +86,8 @@ class ResourceSpec:
     create: Create
     resolve: Resolve
     update: Update | None = None
+    # Writes a chunk's new records in one go (checks per record, as `create`); without it, one `create` a row.
+    create_many: CreateMany | None = None
     # Payload fields an update may change; any other difference from the stored record is a row error.
     updatable: frozenset[str] = frozenset()
     # Payload fields that steer creation only (allow_duplicate, send, …): never compared.

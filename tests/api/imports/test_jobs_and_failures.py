@@ -49,6 +49,19 @@ def _failing_at(row: int, exception: BaseException, verb: str = "create") -> Any
     return broken
 
 
+def _failing_many_at(row: int, exception: BaseException) -> Any:
+    """The bulk path (create_many), broken for the same contact: any batch that holds it fails."""
+    original = contacts_service.create_many
+    external_id = f"TC-{row - 1:05d}"
+
+    async def broken(session: Any, principal: Any, *, contacts_in: Any) -> Any:
+        if any(c.external_id == external_id for c in contacts_in):
+            raise exception
+        return await original(session, principal, contacts_in=contacts_in)
+
+    return broken
+
+
 async def _external_id_of(session: AsyncSession, contact_id: Any) -> str | None:
     stmt = select(OutreachContact.external_id).where(OutreachContact.id == contact_id)
     return await session.scalar(stmt.execution_options(donghanh_scoped=True))
@@ -62,6 +75,7 @@ class TestBreakingOff:
         before = await _snapshot(session)
         row = random.randint(1, 40)
         monkeypatch.setattr(contacts_service, "create", _failing_at(row, RuntimeError("disk on fire")))
+        monkeypatch.setattr(contacts_service, "create_many", _failing_many_at(row, RuntimeError("disk on fire")))
         response = await _import(client, world, "contacts", content, account="case_worker")
         assert response.status_code == 422
         (error,) = response.json()["errors"]
