@@ -5,7 +5,6 @@ from donghanh.activities.models import Activity
 from donghanh.activities.schemas import ActivityFilter
 from donghanh.core.pagination import SortKey
 from donghanh.core.repository import ScopedRepository
-from donghanh.core.scoping import subtree_of_unit
 
 SORT_KEYS = [SortKey(Activity.starts_on, "starts_on", descending=True), SortKey(Activity.id, "id", descending=True)]
 
@@ -17,7 +16,7 @@ class ActivityRepository(ScopedRepository[Activity]):
     async def list(  # noqa: A003
         self, flt: ActivityFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[Activity], str | None]:
-        stmt = self.select()
+        stmt = self.select(within=unit_paths)
         if flt.kind:
             stmt = stmt.where(Activity.kind == flt.kind)
         if flt.peer_group:
@@ -26,6 +25,4 @@ class ActivityRepository(ScopedRepository[Activity]):
             stmt = stmt.where(Activity.starts_on >= flt.since)
         if flt.until:
             stmt = stmt.where(Activity.starts_on <= flt.until)
-        if unit_paths:
-            stmt = stmt.where(subtree_of_unit(Activity.org_unit_id, unit_paths))
         return await self.page(stmt, SORT_KEYS, "-starts_on", cursor, limit)

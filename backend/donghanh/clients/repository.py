@@ -10,7 +10,7 @@ from donghanh.clients.schemas import ClientFilter
 from donghanh.core.pagination import SortKey
 from donghanh.core.principal import SYSTEM, Principal
 from donghanh.core.repository import ScopedRepository
-from donghanh.core.scoping import in_subtree, subtree_of_unit
+from donghanh.core.scoping import in_subtree
 from donghanh.core.text import like_escape
 
 SORT_KEYS = [SortKey(Client.created_at, "created_at", descending=True), SortKey(Client.id, "id", descending=True)]
@@ -23,7 +23,7 @@ class ClientRepository(ScopedRepository[Client]):
     async def list(  # noqa: A003
         self, flt: ClientFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[Client], str | None]:
-        stmt = self.select()
+        stmt = self.select(within=unit_paths)
         if flt.q:
             stmt = stmt.where(Client.code.like(like_escape(flt.q.strip().upper()) + "%", escape="\\"))
         if flt.group:
@@ -32,8 +32,6 @@ class ClientRepository(ScopedRepository[Client]):
             stmt = stmt.where(Client.sex == flt.sex)
         if flt.establishment:
             stmt = stmt.where(Client.establishment_id == flt.establishment)
-        if unit_paths:
-            stmt = stmt.where(subtree_of_unit(Client.org_unit_id, unit_paths))
         return await self.page(stmt, SORT_KEYS, "-created_at", cursor, limit)
 
 

@@ -9,7 +9,6 @@ from donghanh.contacts.models import OutreachContact
 from donghanh.contacts.schemas import ContactFilter
 from donghanh.core.pagination import SortKey
 from donghanh.core.repository import ScopedRepository
-from donghanh.core.scoping import subtree_of_unit
 from donghanh.establishments.models import Establishment
 from donghanh.peer_groups.models import PeerGroup
 from donghanh.users.models import User
@@ -30,9 +29,7 @@ class ContactRepository(ScopedRepository[OutreachContact]):
         limit: int,
     ) -> tuple[list[OutreachContact], str | None]:
         c = OutreachContact
-        stmt = self.select()
-        if unit_paths:
-            stmt = stmt.where(subtree_of_unit(c.org_unit_id, unit_paths))
+        stmt = self.select(within=unit_paths)
         if flt.client:
             stmt = stmt.where(c.client_id == flt.client)
         if flt.peer_group:

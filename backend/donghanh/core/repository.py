@@ -13,7 +13,7 @@ from donghanh.core.base import OrgScoped
 from donghanh.core.errors import NotFound
 from donghanh.core.pagination import SortKey, apply_keyset, next_cursor
 from donghanh.core.principal import Principal
-from donghanh.core.scoping import visible
+from donghanh.core.scoping import visible, visible_within
 
 M = TypeVar("M")
 
@@ -32,9 +32,11 @@ class ScopedRepository(Generic[M]):
         self.session = session
         self.principal = principal
 
-    def select(self, *entities: Any) -> Select[Any]:
+    def select(self, *entities: Any, within: tuple[str, ...] | None = None) -> Select[Any]:
+        """`within`: an `org_unit` filter's path prefixes (org_units.filter_paths), applied with the scope."""
         stmt = select(*(entities or (self.model,)))
-        return stmt.where(visible(self.model, self.principal)).execution_options(**{SCOPED_OPTION: True})
+        scope = visible_within(self.model, self.principal, within) if within else visible(self.model, self.principal)
+        return stmt.where(scope).execution_options(**{SCOPED_OPTION: True})
 
     async def find(self, object_id: uuid.UUID) -> M | None:
         stmt = self.select().where(self.model.id == object_id)  # type: ignore[attr-defined]

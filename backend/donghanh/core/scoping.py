@@ -2,10 +2,11 @@
 a (model, role) pair with no rule sees nothing (default deny)."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, column, false, or_, select, table, true
+from sqlalchemy import ColumnElement, and_, column, false, or_, select, table, true
 
 from donghanh.core.principal import Principal
 from donghanh.core.roles import Role
@@ -76,6 +77,36 @@ def owned_by(created_by_column: Any, principal: Principal) -> ColumnElement[bool
     if principal.id is None:
         return false()
     return created_by_column == principal.id
+
+
+def common_prefixes(scope: Iterable[str], wanted: Iterable[str]) -> tuple[str, ...]:
+    """The path prefixes of the units under both sets: two subtrees meet only where one root lies inside
+    the other, and then the deeper root is their common part."""
+    common: set[str] = set()
+    for s in scope:
+        for w in wanted:
+            if w.startswith(s):
+                common.add(w)
+            elif s.startswith(w):
+                common.add(s)
+    return tuple(sorted(p for p in common if not any(p != q and p.startswith(q) for q in common)))
+
+
+def narrowed(principal: Principal, unit_paths: tuple[str, ...]) -> Principal:
+    """The principal as if their area were only its part under `unit_paths` (an `org_unit` list filter)."""
+    if principal.is_system:
+        return principal
+    return dataclasses.replace(principal, scope_paths=common_prefixes(principal.scope_paths, unit_paths))
+
+
+def visible_within(model: Any, principal: Principal, unit_paths: tuple[str, ...]) -> ColumnElement[bool]:
+    """visible() and the `org_unit` filter as one predicate where they can be one. A rule by area, applied
+    to the narrowed principal, already is the filter: stating the same subtree twice would make PostgreSQL
+    square its row estimate and choose a nested loop and sort over a province (17 ms) instead of walking
+    the keyset index (4 ms). A rule by ownership stays as it is, with the filter beside it."""
+    rule = visible(model, narrowed(principal, unit_paths))
+    wanted = subtree_of_unit(model.org_unit_id, common_prefixes(unit_paths, unit_paths))
+    return rule if rule.compare(wanted) else and_(rule, wanted)
 
 
 def subtree_of_unit(org_unit_column: Any, unit_paths: tuple[str, ...]) -> ColumnElement[bool]:

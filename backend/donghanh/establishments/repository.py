@@ -8,7 +8,6 @@ from sqlalchemy import Select
 from donghanh.core.errors import NotFound
 from donghanh.core.pagination import SortKey
 from donghanh.core.repository import ScopedRepository
-from donghanh.core.scoping import subtree_of_unit
 from donghanh.core.text import fold, like_escape
 from donghanh.establishments import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.establishments.models import Establishment, Inspection
@@ -32,9 +31,7 @@ class EstablishmentRepository(ScopedRepository[Establishment]):
     not_found_detail = "No such establishment."
 
     def filtered(self, flt: EstablishmentFilter, unit_paths: tuple[str, ...] | None) -> Select[Any]:
-        stmt = self.select()
-        if unit_paths:
-            stmt = stmt.where(subtree_of_unit(Establishment.org_unit_id, unit_paths))
+        stmt = self.select(within=unit_paths)
         if flt.type:
             stmt = stmt.where(Establishment.type == flt.type)
         if flt.status:

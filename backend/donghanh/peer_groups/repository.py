@@ -7,7 +7,6 @@ from sqlalchemy import case, func
 from donghanh.core.errors import NotFound
 from donghanh.core.pagination import SortKey
 from donghanh.core.repository import ScopedRepository
-from donghanh.core.scoping import subtree_of_unit
 from donghanh.core.text import fold, like_escape
 from donghanh.peer_groups import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.peer_groups.models import MemberRole, PeerGroup, PeerGroupMember
@@ -23,15 +22,13 @@ class PeerGroupRepository(ScopedRepository[PeerGroup]):
     async def list(  # noqa: A003
         self, flt: PeerGroupFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[PeerGroup], str | None]:
-        stmt = self.select()
+        stmt = self.select(within=unit_paths)
         if flt.q and fold(flt.q):
             stmt = stmt.where(PeerGroup.name_search.like("%" + like_escape(fold(flt.q)) + "%", escape="\\"))
         if flt.kind:
             stmt = stmt.where(PeerGroup.kind == flt.kind)
         if flt.active is not None:
             stmt = stmt.where(PeerGroup.active.is_(flt.active))
-        if unit_paths:
-            stmt = stmt.where(subtree_of_unit(PeerGroup.org_unit_id, unit_paths))
         return await self.page(stmt, SORT_KEYS, "name", cursor, limit)
 
 

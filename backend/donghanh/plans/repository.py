@@ -31,13 +31,11 @@ class PlanRepository(ScopedRepository[Plan]):
     async def list(  # noqa: A003
         self, flt: PlanFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[Plan], str | None]:
-        stmt = self.select()
+        stmt = self.select(within=unit_paths)
         if flt.year:
             stmt = stmt.where(Plan.year == flt.year)
         if flt.status:
             stmt = stmt.where(Plan.status == flt.status)
-        if unit_paths:
-            stmt = stmt.where(subtree_of_unit(Plan.org_unit_id, unit_paths))
         return await self.page(stmt, PLAN_SORT, "-year", cursor, limit)
 
     async def targets(self, plan_id: uuid.UUID) -> list[PlanTarget]:

@@ -7,7 +7,6 @@ from sqlalchemy import select
 
 from donghanh.core.pagination import SortKey
 from donghanh.core.repository import ScopedRepository
-from donghanh.core.scoping import subtree_of_unit
 from donghanh.referrals import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.referrals.models import Referral, ReferralEvent, ReferralStatus
 from donghanh.referrals.schemas import ReferralFilter
@@ -23,7 +22,7 @@ class ReferralRepository(ScopedRepository[Referral]):
     async def list(  # noqa: A003
         self, flt: ReferralFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[Referral], str | None]:
-        stmt = self.select()
+        stmt = self.select(within=unit_paths)
         if flt.status:
             stmt = stmt.where(Referral.status == flt.status)
         if flt.overdue is True:
@@ -36,8 +35,6 @@ class ReferralRepository(ScopedRepository[Referral]):
             stmt = stmt.where(Referral.to_organisation_id == flt.to_organisation)
         if flt.service_type:
             stmt = stmt.where(Referral.service_type == flt.service_type)
-        if unit_paths:
-            stmt = stmt.where(subtree_of_unit(Referral.org_unit_id, unit_paths))
         return await self.page(stmt, SORT_KEYS, "-created_at", cursor, limit)
 
     async def history(self, referral_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[ReferralEvent]]:

@@ -7,7 +7,6 @@ from sqlalchemy import select
 
 from donghanh.core.pagination import SortKey
 from donghanh.core.repository import ScopedRepository
-from donghanh.core.scoping import subtree_of_unit
 from donghanh.reports import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.reports.models import Report, ReportEvent, ReportStatus
 from donghanh.reports.schemas import ReportFilter
@@ -24,7 +23,7 @@ class ReportRepository(ScopedRepository[Report]):
         self, flt: ReportFilter, period: str | None, unit_paths: tuple[str, ...] | None, as_of: date,
         cursor: str | None, limit: int,
     ) -> tuple[list[Report], str | None]:
-        stmt = self.select()
+        stmt = self.select(within=unit_paths)
         if period:
             stmt = stmt.where(Report.period == period)
         if flt.status:
@@ -33,8 +32,6 @@ class ReportRepository(ScopedRepository[Report]):
             stmt = stmt.where(Report.status.in_(_OPEN), Report.due_on < as_of)
         elif flt.overdue is False:
             stmt = stmt.where(~(Report.status.in_(_OPEN) & (Report.due_on < as_of)))
-        if unit_paths:
-            stmt = stmt.where(subtree_of_unit(Report.org_unit_id, unit_paths))
         return await self.page(stmt, REPORT_SORT, "-due_on", cursor, limit)
 
     async def for_units(self, unit_ids: set[uuid.UUID], period: str) -> list[Report]:

@@ -4,7 +4,6 @@ from sqlalchemy import func, or_
 
 from donghanh.core.pagination import SortKey
 from donghanh.core.repository import ScopedRepository
-from donghanh.core.scoping import subtree_of_unit
 from donghanh.core.text import fold, like_escape
 from donghanh.users import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.users.models import User
@@ -24,7 +23,7 @@ class UserRepository(ScopedRepository[User]):
     async def list(  # noqa: A003
         self, flt: UserFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[User], str | None]:
-        stmt = self.select()
+        stmt = self.select(within=unit_paths)
         if flt.q and fold(flt.q):
             pattern = "%" + like_escape(fold(flt.q)) + "%"
             stmt = stmt.where(or_(User.username.like(pattern, escape="\\"),
@@ -33,6 +32,4 @@ class UserRepository(ScopedRepository[User]):
             stmt = stmt.where(User.role == flt.role)
         if flt.active is not None:
             stmt = stmt.where(User.active.is_(flt.active))
-        if unit_paths:
-            stmt = stmt.where(subtree_of_unit(User.org_unit_id, unit_paths))
         return await self.page(stmt, SORT_KEYS, "username", cursor, limit)

@@ -26,7 +26,7 @@ class VictimCaseRepository(ScopedRepository[VictimCase]):
     async def list(  # noqa: A003
         self, flt: VictimCaseFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[VictimCase], str | None]:
-        stmt = self.select()
+        stmt = self.select(within=unit_paths)
         if flt.status:
             stmt = stmt.where(VictimCase.status == flt.status)
         if flt.source:
@@ -37,8 +37,6 @@ class VictimCaseRepository(ScopedRepository[VictimCase]):
             stmt = stmt.where(VictimCase.reported_on >= flt.since)
         if flt.until:
             stmt = stmt.where(VictimCase.reported_on <= flt.until)
-        if unit_paths:
-            stmt = stmt.where(subtree_of_unit(VictimCase.org_unit_id, unit_paths))
         return await self.page(stmt, SORT_KEYS, "-reported_on", cursor, limit)
 
     async def supports(self, case_id: uuid.UUID) -> list[VictimSupport]:
