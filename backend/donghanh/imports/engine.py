@@ -155,7 +155,9 @@ class ImportRun:
         self.outcome = Outcome(resource=spec.name, dry_run=dry_run)
         self.resolver = Resolver(session, principal, language)
         self.headers: dict[str, str] = {}  # column key → header as written in the file
-        self.seen: dict[tuple[Any, str], int] = {}
+        # unit → key → the row that named it first. By unit, not by (unit, key): a million-row register keeps
+        # a key a row for the whole run, and a tuple each would add ~50 MB.
+        self.seen: dict[Any, dict[str, int]] = {}
         self.chunk_keys: list[tuple[Any, str]] = []
         self.new_records: list[Any] = []  # the chunk's validated new records, for the spec's create_many
         self.checked: dict[Any, Any] = {}  # create_many's answers to its checks, kept from chunk to chunk
@@ -323,11 +325,13 @@ class ImportRun:
             return
         key = self._key(row) or ((None, _BY_ID + str(row.record_id)) if row.record_id else None)
         if key is not None:
-            if key in self.seen:
+            unit, text = key
+            seen = self.seen.setdefault(unit, {})
+            if text in seen:
                 self._error(row.number, self.spec.key_field,
-                            say(self.language, "external_id_repeated", value=key[1], row=self.seen[key]))
+                            say(self.language, "external_id_repeated", value=text, row=seen[text]))
                 return
-            self.seen[key] = row.number
+            seen[text] = row.number
             self.chunk_keys.append(key)
         try:
             target = self._pick(row, existing.get(key[1], []) if key else [])
@@ -383,8 +387,8 @@ class ImportRun:
             (self.outcome.created, self.outcome.updated, self.outcome.unchanged, self.outcome.errors_total,
              kept) = mark
             del self.outcome.errors[kept:]
-            for key in self.chunk_keys:
-                self.seen.pop(key, None)
+            for unit, text in self.chunk_keys:
+                self.seen[unit].pop(text, None)
             existing = await self._existing([r for r in rows if not r.errors])
             for row in rows:
                 await self._process(row, existing, isolated=True)
