@@ -151,14 +151,22 @@ async def create(session: AsyncSession, principal: Principal, *, contact_in: Con
     return contact
 
 
-async def create_many(session: AsyncSession, principal: Principal, *,
-                      contacts_in: Sequence[ContactCreate]) -> Sequence[uuid.UUID]:
+_MEMO_LIMIT = 20_000  # answers held per memo: a register naming a client a row stays flat in memory
+
+
+async def create_many(session: AsyncSession, principal: Principal, *, contacts_in: Sequence[ContactCreate],
+                      memo: dict[Any, Any] | None = None) -> Sequence[uuid.UUID]:
     """Many contacts at once (imports): each passes create()'s checks — answers remembered within the batch,
-    so a thousand rows of one commune check it once — then they are written in one go (COPY on PostgreSQL)
-    and each gets its own audit event. The first contact create() would refuse raises as create() would,
-    before anything is written. Contacts that register a new client go through create(), one by one."""
+    or across the batches of one transaction in `memo` (an import's run: the units, establishments, groups
+    and clients it checks are not changed by writing contacts), so a thousand rows of one commune check it
+    once — then they are written in one go (COPY on PostgreSQL) and each gets its own audit event. The
+    first contact create() would refuse raises as create() would, before anything is written. Contacts
+    that register a new client go through create(), one by one."""
     _require_person(principal)
-    memo: dict[Any, Any] = {}
+    if memo is None:
+        memo = {}
+    elif len(memo) > _MEMO_LIMIT:
+        memo.clear()
     now = utcnow()
     rows: builtins.list[dict[str, Any]] = []
     ids: builtins.list[uuid.UUID] = []

@@ -80,13 +80,16 @@ class _Noted:
     hash: str | None = None
 
 
+_CANONICAL_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps builds one a call
+
+
 def _canonical(event: AuditEvent | _Noted) -> bytes:
     payload = [
         event.seq, event.at.isoformat(), event.actor_type, str(event.actor_id or ""), event.actor_name,
         event.action, event.resource, event.resource_id or "", sorted(event.fields or []), event.ip or "",
         event.request_id or "", str(event.org_unit_id or ""), event.prev_hash,
     ]
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    return _CANONICAL_JSON.encode(payload).encode()
 
 
 def compute_hash(event: AuditEvent | _Noted) -> str:

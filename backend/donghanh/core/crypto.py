@@ -9,7 +9,7 @@ import base64
 import hashlib
 import hmac
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography.hazmat.primitives import hashes
@@ -31,6 +31,14 @@ class KeyRing:
     keys: dict[str, bytes]
     active: str
     index_key: bytes
+    # One cipher per key, built on first use (building one costs as much as sealing a short field).
+    _ciphers: dict[bytes, AESGCM] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def _cipher(self, key: bytes) -> AESGCM:
+        cipher = self._ciphers.get(key)
+        if cipher is None:
+            cipher = self._ciphers[key] = AESGCM(key)
+        return cipher
 
     @classmethod
     def from_secrets(cls, secrets: dict[str, str], active: str, index_secret: str) -> KeyRing:
@@ -45,7 +53,7 @@ class KeyRing:
 
     def encrypt(self, plaintext: str, context: str) -> str:
         nonce = os.urandom(12)
-        sealed = AESGCM(self.keys[self.active]).encrypt(nonce, plaintext.encode(), context.encode())
+        sealed = self._cipher(self.keys[self.active]).encrypt(nonce, plaintext.encode(), context.encode())
         return f"{PREFIX}:{self.active}:{base64.b64encode(nonce + sealed).decode()}"
 
     def decrypt(self, stored: str, context: str) -> str:
@@ -53,7 +61,7 @@ class KeyRing:
         if version != PREFIX or kid not in self.keys:
             raise ValueError(f"cannot decrypt: unknown key {kid!r}")
         raw = base64.b64decode(blob)
-        return AESGCM(self.keys[kid]).decrypt(raw[:12], raw[12:], context.encode()).decode()
+        return self._cipher(self.keys[kid]).decrypt(raw[:12], raw[12:], context.encode()).decode()
 
     def key_id_of(self, stored: str) -> str:
         return stored.split(":", 2)[1]

@@ -5,7 +5,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ARRAY, ColumnElement, any_, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.core.principal import Principal
@@ -29,8 +29,13 @@ class Lookup(ScopedRepository[Any]):
         if not wanted:
             return []
         column = getattr(self.model, key_field)
+        if self.session.get_bind().dialect.name == "postgresql":
+            # One array parameter instead of one a key: a chunk's 500 keys cost a third of the CPU to bind.
+            among = column == any_(bindparam("keys", wanted, type_=ARRAY(column.type)))
+        else:
+            among = column.in_(wanted)
         # populate_existing: what a rolled-back savepoint left in memory never passes for the stored row.
-        stmt = self.select().where(column.in_(wanted)).execution_options(populate_existing=True)
+        stmt = self.select().where(among).execution_options(populate_existing=True)
         return list((await self.session.execute(stmt)).scalars().all())
 
 

@@ -179,8 +179,9 @@ async def _create_contact(session: AsyncSession, principal: Principal, model: An
     return await contacts.create(session, principal, contact_in=model)
 
 
-async def _create_contacts(session: AsyncSession, principal: Principal, models: list[Any]) -> Any:
-    return await contacts.create_many(session, principal, contacts_in=models)
+async def _create_contacts(session: AsyncSession, principal: Principal, models: list[Any],
+                           memo: dict[Any, Any]) -> Any:
+    return await contacts.create_many(session, principal, contacts_in=models, memo=memo)
 
 
 async def _update_contact(session: AsyncSession, principal: Principal, existing: OutreachContact,

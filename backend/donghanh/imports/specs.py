@@ -65,8 +65,9 @@ class Row:
 
 # (session, principal, validated create schema, payload) → the new record
 Create = Callable[[AsyncSession, Principal, Any, dict[str, Any]], Awaitable[Any]]
-# (session, principal, validated create schemas) → their ids: a chunk's new records written at once
-CreateMany = Callable[[AsyncSession, Principal, list[Any]], Awaitable[Any]]
+# (session, principal, validated create schemas, the run's memo of checks passed) → their ids: a chunk's new
+# records written at once
+CreateMany = Callable[[AsyncSession, Principal, list[Any], dict[Any, Any]], Awaitable[Any]]
 # (session, principal, existing record, changed fields, payload)
 Update = Callable[[AsyncSession, Principal, Any, dict[str, Any], dict[str, Any]], Awaitable[Any]]
 Resolve = Callable[[Any, Row], Awaitable[None]]  # (Resolver, row): fills row.payload or row.errors

@@ -54,10 +54,10 @@ def _failing_many_at(row: int, exception: BaseException) -> Any:
     original = contacts_service.create_many
     external_id = f"TC-{row - 1:05d}"
 
-    async def broken(session: Any, principal: Any, *, contacts_in: Any) -> Any:
+    async def broken(session: Any, principal: Any, *, contacts_in: Any, **kwargs: Any) -> Any:
         if any(c.external_id == external_id for c in contacts_in):
             raise exception
-        return await original(session, principal, contacts_in=contacts_in)
+        return await original(session, principal, contacts_in=contacts_in, **kwargs)
 
     return broken
 
