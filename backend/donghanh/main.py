@@ -2,12 +2,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
@@ -17,29 +16,18 @@ from donghanh import __version__
 from donghanh.api import api_router
 from donghanh.auth.dependencies import authenticate_request
 from donghanh.config import Settings, get_settings
-from donghanh.core import audit, crypto
-from donghanh.core.context import RequestContext, current_request
+from donghanh.core import audit, collector, crypto
 from donghanh.core.errors import install_error_handlers, problem_response
 from donghanh.core.input_guard import NulCharacterGuard
 from donghanh.core.protocol_errors import install_protocol_handlers
 from donghanh.core.rate_limit import RateLimiter
 from donghanh.core.repository import install_scope_guard
+from donghanh.core.request_context import MAX_BODY_BYTES, RequestContextMiddleware
 from donghanh.db import Database
 from donghanh.webhooks import service as webhooks
 
 log = logging.getLogger("donghanh")
 
-MAX_BODY_BYTES = 2 * 1024 * 1024
-IMPORTS_PATH = "/api/v1/imports/"
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-    "Content-Security-Policy": (
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
-    ),
-}
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -55,6 +43,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         if settings.outbox_worker_in_process:
             # Embedded setup: webhooks leave from inside the server. Production runs `donghanh worker`.
             worker = asyncio.create_task(webhooks.run_worker(database.sessionmaker, settings, stop))
+        collector.freeze_start_up()
         yield
         stop.set()
         if worker is not None:
@@ -82,37 +71,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
                                settings.rate_limit_anonymous_per_minute, settings.rate_limit_storage)
     install_protocol_handlers(app)
 
-    @app.middleware("http")
-    async def request_context(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        request_id = request.headers.get("x-request-id", "")[:64] or uuid.uuid4().hex
-        length = request.headers.get("content-length")
-        # Registers uploaded for import may be larger than any other body (the import checks its own limit).
-        limit = settings.import_max_bytes if request.url.path.startswith(IMPORTS_PATH) else MAX_BODY_BYTES
-        if length and length.isdigit() and int(length) > limit:
-            return problem_response(413, "Payload too large", "payload-too-large",
-                                    f"Request bodies are limited to {limit // 1024} KiB.")
-        token = current_request.set(RequestContext(request_id=request_id,
-                                                   ip=request.client.host if request.client else None))
-        try:
-            response = await rate_limiter.refuse(request) or await call_next(request)
-            await _write_denials(app)
-        finally:
-            current_request.reset(token)
-        response.headers["X-Request-ID"] = request_id
-        for name, value in SECURITY_HEADERS.items():
-            # The interactive API docs load Swagger UI from its CDN; every other page stays 'self'-only.
-            if name == "Content-Security-Policy" and request.url.path == "/api/docs":
-                continue
-            response.headers.setdefault(name, value)
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        if request.url.scheme == "https" and settings.hsts_max_age_seconds:
-            response.headers.setdefault("Strict-Transport-Security",
-                                        f"max-age={settings.hsts_max_age_seconds}; includeSubDomains")
-        return response
-
     app.include_router(api_router)
     app.add_middleware(NulCharacterGuard, max_body_bytes=MAX_BODY_BYTES)
+    app.add_middleware(RequestContextMiddleware, settings=settings, rate_limiter=rate_limiter,
+                       write_denials=lambda: _write_denials(app))
     if settings.cors_origins:  # an allow-list, never "*": tokens and the refresh cookie are credentials
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=True,
@@ -123,10 +85,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
         # Reaches the database: while it is down this answers 503 (the connection-error handler), so a load
-        # balancer stops sending traffic. A checkout connects or pings (pool_pre_ping) without a transaction,
-        # which on SQLite would be BEGIN IMMEDIATE and wait behind a running import.
-        async with database.engine.connect():
-            pass
+        # balancer stops sending traffic. On SQLite a checkout is enough: a statement would begin IMMEDIATE
+        # and wait behind a running import.
+        async with database.engine.connect() as connection:
+            if not settings.is_sqlite:
+                await connection.exec_driver_sql("SELECT 1")
         return {"status": "ok", "version": __version__}
 
     _mount_spa(app, settings)

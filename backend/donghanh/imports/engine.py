@@ -5,13 +5,11 @@ otherwise. When a chunk fails, it is replayed row by row, each in a savepoint, s
 savepoint: a dry run, or any row in error, rolls every row back — all rows or none."""
 from __future__ import annotations
 
-import gc
 import logging
 import re
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import islice
@@ -21,7 +19,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from donghanh.core import audit
+from donghanh.core import audit, collector
 from donghanh.core.errors import AppError
 from donghanh.core.principal import Principal
 from donghanh.imports import cells
@@ -38,32 +36,6 @@ _BY_ID = "\x00id:"  # existing records found by their system id, beside those fo
 MAX_REPORTED_ERRORS = 1000
 
 Progress = Callable[[int], Any]
-_YOUNG_OBJECTS_PER_PASS = 20_000  # the collector's first threshold while imports run (Python's own: 700)
-_runs_under_way = 0
-_thresholds = gc.get_threshold()
-
-
-@contextmanager
-def _collector_eased() -> Iterator[None]:
-    """A run allocates millions of short-lived objects, and the garbage collector's passes cost a quarter to
-    a third of its CPU: while imports run, the objects that were there before them (modules, the app, the
-    ORM's registries) sit out the full passes, and the young ones are looked at every 20,000 allocations
-    instead of every 700. Cyclic garbage made meanwhile is collected all the same, later."""
-    global _runs_under_way, _thresholds
-    if _runs_under_way == 0:
-        gc.freeze()
-        _thresholds = gc.get_threshold()
-        gc.set_threshold(max(_thresholds[0], _YOUNG_OBJECTS_PER_PASS), *_thresholds[1:])
-    _runs_under_way += 1
-    try:
-        yield
-    finally:
-        _runs_under_way -= 1
-        if _runs_under_way == 0:
-            gc.set_threshold(*_thresholds)
-            gc.unfreeze()
-
-
 class _Isolate(Exception):  # noqa: N818
     """A row failed while written without its own savepoint: replay its chunk row by row."""
 
@@ -408,7 +380,7 @@ class ImportRun:
                 self.session.expunge(obj)
 
     async def run(self, file: IO[bytes]) -> Outcome:
-        with _collector_eased():
+        with collector.eased():
             return await self._run(file)
 
     async def _run(self, file: IO[bytes]) -> Outcome:
