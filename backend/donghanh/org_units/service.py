@@ -9,6 +9,7 @@ from donghanh.core import audit
 from donghanh.core.errors import Conflict, NotFound, Unprocessable
 from donghanh.core.pagination import Page
 from donghanh.core.principal import Principal
+from donghanh.core.scoping import minimal_prefixes
 from donghanh.core.text import fold
 from donghanh.org_units import repository
 from donghanh.org_units.models import OrgUnit
@@ -83,15 +84,6 @@ async def find_by_code(session: AsyncSession, code: str) -> OrgUnit:
         candidates = ", ".join(f"{u.name} ({u.level}, {u.path})" for u in units)
         raise Unprocessable.field(["org_unit"], f"Code {code!r} is ambiguous: {candidates}.")
     return units[0]
-
-
-def minimal_prefixes(paths: set[str]) -> tuple[str, ...]:
-    """Drop every path already covered by a shorter prefix, so scope predicates stay small."""
-    kept: list[str] = []
-    for path in sorted(paths, key=len):
-        if not any(path.startswith(k) for k in kept):
-            kept.append(path)
-    return tuple(sorted(kept))
 
 
 _scope_cache: dict[uuid.UUID, tuple[str, ...]] = {}
