@@ -79,10 +79,10 @@ async def list(  # noqa: A001
 ) -> Page[ClientRead]:
     unit_paths = await org_units.filter_paths(session, flt.org_unit)
     rows, next_cursor = await ClientRepository(session, principal).list(flt, unit_paths, cursor, limit)
-    names = await org_units.names(session, {c.org_unit_id for c in rows})
     # Lists never carry identity: names are read one person at a time, each read audited.
-    items = [ClientRead.model_validate(c).model_copy(update=_base(c, names)) for c in rows]
-    return Page[ClientRead](items=items, next_cursor=next_cursor)
+    this_year = date.today().year
+    return Page[ClientRead].of_rows(rows, next_cursor, lambda row: {
+        "age_group": age_group(row.birth_year, this_year), "has_identity": row.identified or bool(row.notes)})
 
 
 async def get(session: AsyncSession, principal: Principal, client_id: uuid.UUID) -> Client:
@@ -244,7 +244,7 @@ async def list_identified(
     """A page of clients for an export: with identity for roles that may see it (each person's read audited
     with the fields returned), without it for everyone else."""
     unit_paths = await org_units.filter_paths(session, flt.org_unit)
-    rows, next_cursor = await ClientRepository(session, principal).list(flt, unit_paths, cursor, limit)
+    rows, next_cursor = await ClientRepository(session, principal).list_entities(flt, unit_paths, cursor, limit)
     names = await org_units.names(session, {c.org_unit_id for c in rows})
     items: list[ClientRead | ClientIdentityRead] = []
     for client in rows:

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, Select
 
+from donghanh.clients.models import Client
 from donghanh.contacts import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.contacts.models import OutreachContact
-from donghanh.contacts.schemas import ContactFilter
+from donghanh.contacts.schemas import ContactFilter, ContactRead
 from donghanh.core.pagination import SortKey
-from donghanh.core.repository import ScopedRepository
+from donghanh.core.repository import ScopedRepository, looked_up
+from donghanh.core.scoping import visible
 from donghanh.establishments.models import Establishment
 from donghanh.peer_groups.models import PeerGroup
 from donghanh.users.models import User
@@ -24,12 +27,27 @@ class ContactRepository(ScopedRepository[OutreachContact]):
     model = OutreachContact
     not_found_detail = "No such contact."
 
+    def _view(self, within: tuple[str, ...] | None = None) -> Select[Any]:
+        """The contacts the caller sees, as ContactRead reads them: their columns and, in the same statement,
+        the display names of what they point at. A client's code shows only where the caller sees the
+        client (its scope rule is the look-up's condition); the names of establishments, groups and
+        recorders are only names, and the rows they name are not returned."""
+        c = OutreachContact
+        return self.select(
+            *self.read_columns(ContactRead),
+            looked_up(Client.code, Client.id == c.client_id, visible(Client, self.principal)).label("client_code"),
+            looked_up(Establishment.name, Establishment.id == c.establishment_id).label("establishment_name"),
+            looked_up(PeerGroup.name, PeerGroup.id == c.peer_group_id).label("peer_group_name"),
+            looked_up(User.full_name, User.id == c.recorded_by).label("recorded_by_name"),
+            within=within,
+        )
+
     async def list(  # noqa: A003
         self, flt: ContactFilter, unit_paths: tuple[str, ...] | None, me: uuid.UUID | None, cursor: str | None,
         limit: int,
-    ) -> tuple[list[OutreachContact], str | None]:
+    ) -> tuple[list[Row[Any]], str | None]:
         c = OutreachContact
-        stmt = self.select(within=unit_paths)
+        stmt = self._view(within=unit_paths)
         if flt.client:
             stmt = stmt.where(c.client_id == flt.client)
         if flt.peer_group:
@@ -50,22 +68,9 @@ class ContactRepository(ScopedRepository[OutreachContact]):
             stmt = stmt.where(c.contacted_on <= flt.until)
         if flt.mine and me is not None:
             stmt = stmt.where(c.recorded_by == me)
-        return await self.page(stmt, SORT_KEYS, "-contacted_on", cursor, limit)
+        return await self.page_rows(stmt, SORT_KEYS, "-contacted_on", cursor, limit)
 
-    async def display_names(self, contacts: list[OutreachContact]) -> dict[str, dict[uuid.UUID, str]]:
-        """Names of what the (already scoped) contacts point at: establishments, groups, recorders.
-        Only display names are read; the rows they name are not returned."""
-        wanted = {
-            "establishment": (Establishment, Establishment.name, {c.establishment_id for c in contacts}),
-            "peer_group": (PeerGroup, PeerGroup.name, {c.peer_group_id for c in contacts}),
-            "user": (User, User.full_name, {c.recorded_by for c in contacts}),
-        }
-        out: dict[str, dict[uuid.UUID, str]] = {}
-        for key, (model, name, ids) in wanted.items():
-            ids = {i for i in ids if i is not None}
-            if not ids:
-                out[key] = {}
-                continue
-            stmt = select(model.id, name).where(model.id.in_(ids)).execution_options(donghanh_scoped=True)
-            out[key] = {row[0]: row[1] for row in (await self.session.execute(stmt)).all()}
-        return out
+    async def reads(self, ids: list[uuid.UUID]) -> list[Row[Any]]:
+        """The view's rows of the given contacts, in the order given."""
+        rows = {row.id: row for row in await self.session.execute(self._view().where(OutreachContact.id.in_(ids)))}
+        return [rows[i] for i in ids]

@@ -28,14 +28,9 @@ RESOURCE = "outreach_contact"
 
 
 async def to_reads(session: AsyncSession, principal: Principal, contacts: list[OutreachContact]) -> list[ContactRead]:
-    codes = await clients.codes_for(session, principal, {c.client_id for c in contacts if c.client_id})
-    names = await ContactRepository(session, principal).display_names(contacts)
-    return [ContactRead.model_validate(c).model_copy(update={
-        "client_code": codes.get(c.client_id),
-        "establishment_name": names["establishment"].get(c.establishment_id),
-        "peer_group_name": names["peer_group"].get(c.peer_group_id),
-        "recorded_by_name": names["user"].get(c.recorded_by),
-    }) for c in contacts]
+    """Contacts just read, created or changed, as the caller reads them (flushed, so the view sees them)."""
+    rows = await ContactRepository(session, principal).reads([c.id for c in contacts])
+    return [ContactRead.model_validate(row._asdict()) for row in rows]
 
 
 async def list(  # noqa: A001
@@ -43,10 +38,10 @@ async def list(  # noqa: A001
 ) -> Page[ContactRead]:
     unit_paths = await org_units.filter_paths(session, flt.org_unit)
     rows, next_cursor = await ContactRepository(session, principal).list(flt, unit_paths, principal.id, cursor, limit)
-    if any(c.notes for c in rows):
+    if any(row.notes for row in rows):
         await audit.record(session, principal, "list", RESOURCE, None, fields=["notes"],
                            org_unit_id=principal.org_unit_id)
-    return Page[ContactRead](items=await to_reads(session, principal, rows), next_cursor=next_cursor)
+    return Page[ContactRead].of_rows(rows, next_cursor)
 
 
 async def get(session: AsyncSession, principal: Principal, contact_id: uuid.UUID) -> OutreachContact:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import uuid
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, event, select
+from pydantic import BaseModel
+from sqlalchemy import Row, Select, event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import ORMExecuteState, Session
 
@@ -22,6 +23,13 @@ SCOPED_OPTION = "donghanh_scoped"
 
 class ScopeGuardError(RuntimeError):
     """A SELECT of individual-level data bypassed the scoped repository: a bug, never a user error."""
+
+
+def looked_up(column: Any, *where: Any) -> Any:
+    """One value of another table for each row of a list (a display name, a code), in the list's own
+    statement. A scalar look-up rather than a join: PostgreSQL plans a many-way join afresh for every
+    execution (7 ms for a contacts page), while a look-up by primary key per returned row costs µs."""
+    return select(column).where(*where).scalar_subquery()
 
 
 class ScopedRepository(Generic[M]):
@@ -62,6 +70,20 @@ class ScopedRepository(Generic[M]):
     ) -> tuple[list[M], str | None]:
         stmt = apply_keyset(stmt, keys, sort_name, cursor, limit)
         rows = list((await self.session.execute(stmt)).scalars().all())
+        return next_cursor(rows, keys, sort_name, limit)
+
+    def read_columns(self, schema: type[BaseModel]) -> list[Any]:
+        """The model's columns that a read schema declares: a list reads, and decrypts, only what it returns."""
+        table: Any = self.model.__table__  # type: ignore[attr-defined]
+        return [table.c[name] for name in schema.model_fields if name in table.c]
+
+    async def page_rows(
+        self, stmt: Select[Any], keys: list[SortKey], sort_name: str, cursor: str | None, limit: int
+    ) -> tuple[list[Row[Any]], str | None]:
+        """A page of plain rows (selected columns, no ORM instances): what list endpoints read. Building and
+        reading 50 ORM instances was about a third of a list request's CPU."""
+        stmt = apply_keyset(stmt, keys, sort_name, cursor, limit)
+        rows = list((await self.session.execute(stmt)).all())
         return next_cursor(rows, keys, sort_name, limit)
 
     def add(self, obj: M) -> M:

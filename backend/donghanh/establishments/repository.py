@@ -3,15 +3,16 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Row, Select
 
 from donghanh.core.errors import NotFound
 from donghanh.core.pagination import SortKey
-from donghanh.core.repository import ScopedRepository
+from donghanh.core.repository import ScopedRepository, looked_up
 from donghanh.core.text import fold, like_escape
 from donghanh.establishments import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.establishments.models import Establishment, Inspection
-from donghanh.establishments.schemas import EstablishmentFilter, EstablishmentSort
+from donghanh.establishments.schemas import EstablishmentFilter, EstablishmentRead, EstablishmentSort
+from donghanh.org_units.models import OrgUnit
 
 SORTS: dict[EstablishmentSort, list[SortKey]] = {
     EstablishmentSort.name: [SortKey(Establishment.name, "name"), SortKey(Establishment.id, "id")],
@@ -30,8 +31,8 @@ class EstablishmentRepository(ScopedRepository[Establishment]):
     model = Establishment
     not_found_detail = "No such establishment."
 
-    def filtered(self, flt: EstablishmentFilter, unit_paths: tuple[str, ...] | None) -> Select[Any]:
-        stmt = self.select(within=unit_paths)
+    def filtered(self, flt: EstablishmentFilter, unit_paths: tuple[str, ...] | None, *entities: Any) -> Select[Any]:
+        stmt = self.select(*entities, within=unit_paths)
         if flt.type:
             stmt = stmt.where(Establishment.type == flt.type)
         if flt.status:
@@ -49,8 +50,11 @@ class EstablishmentRepository(ScopedRepository[Establishment]):
 
     async def list(  # noqa: A003
         self, flt: EstablishmentFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
-    ) -> tuple[list[Establishment], str | None]:
-        return await self.page(self.filtered(flt, unit_paths), SORTS[flt.sort], flt.sort.value, cursor, limit)
+    ) -> tuple[list[Row[Any]], str | None]:
+        """Rows as EstablishmentRead reads them, with their unit's name."""
+        stmt = self.filtered(flt, unit_paths, *self.read_columns(EstablishmentRead), looked_up(
+            OrgUnit.name, OrgUnit.id == Establishment.org_unit_id).label("org_unit_name"))
+        return await self.page_rows(stmt, SORTS[flt.sort], flt.sort.value, cursor, limit)
 
 
 class InspectionRepository(ScopedRepository[Inspection]):

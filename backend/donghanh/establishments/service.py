@@ -72,7 +72,7 @@ async def list(  # noqa: A001
     rows, next_cursor = await EstablishmentRepository(session, principal).list(flt, unit_paths, cursor, limit)
     await audit.record(session, principal, "list", RESOURCE, None, fields=["owner_name"],
                        org_unit_id=principal.org_unit_id)
-    return Page[EstablishmentRead](items=await to_read(session, rows), next_cursor=next_cursor)
+    return Page[EstablishmentRead].of_rows(rows, next_cursor)
 
 
 async def get(session: AsyncSession, principal: Principal, establishment_id: uuid.UUID) -> Establishment:

@@ -2,14 +2,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
+from donghanh.clients.models import Client
 from donghanh.core.pagination import SortKey
-from donghanh.core.repository import ScopedRepository
+from donghanh.core.repository import ScopedRepository, looked_up
+from donghanh.core.scoping import visible
 from donghanh.referrals import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.referrals.models import Referral, ReferralEvent, ReferralStatus
-from donghanh.referrals.schemas import ReferralFilter
+from donghanh.referrals.schemas import HistoryEntry, ReferralFilter, ReferralRead
 
 SORT_KEYS = [SortKey(Referral.created_at, "created_at", descending=True), SortKey(Referral.id, "id", descending=True)]
 OPEN = (ReferralStatus.sent.value, ReferralStatus.accepted.value)
@@ -21,8 +24,11 @@ class ReferralRepository(ScopedRepository[Referral]):
 
     async def list(  # noqa: A003
         self, flt: ReferralFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
-    ) -> tuple[list[Referral], str | None]:
-        stmt = self.select(within=unit_paths)
+    ) -> tuple[list[Row[Any]], str | None]:
+        """Rows as ReferralRead reads them; a client's code shows only where the caller sees the client."""
+        stmt = self.select(*self.read_columns(ReferralRead), looked_up(
+            Client.code, Client.id == Referral.client_id, visible(Client, self.principal)).label("client_code"),
+            within=unit_paths)
         if flt.status:
             stmt = stmt.where(Referral.status == flt.status)
         if flt.overdue is True:
@@ -35,17 +41,18 @@ class ReferralRepository(ScopedRepository[Referral]):
             stmt = stmt.where(Referral.to_organisation_id == flt.to_organisation)
         if flt.service_type:
             stmt = stmt.where(Referral.service_type == flt.service_type)
-        return await self.page(stmt, SORT_KEYS, "-created_at", cursor, limit)
+        return await self.page_rows(stmt, SORT_KEYS, "-created_at", cursor, limit)
 
-    async def history(self, referral_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[ReferralEvent]]:
-        """History of referrals already fetched through scope (so not re-scoped here)."""
+    async def history(self, referral_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[dict[str, Any]]]:
+        """History of referrals already fetched through scope (so not re-scoped here), as HistoryEntry reads
+        each step."""
         if not referral_ids:
             return {}
-        rows = (await self.session.execute(
-            select(ReferralEvent).where(ReferralEvent.referral_id.in_(referral_ids))
-            .order_by(ReferralEvent.at, ReferralEvent.id)
-        )).scalars().all()
-        out: dict[uuid.UUID, list[ReferralEvent]] = {}
+        e = ReferralEvent
+        columns = [e.__table__.c[name] for name in HistoryEntry.model_fields]
+        rows = await self.session.execute(
+            select(e.referral_id, *columns).where(e.referral_id.in_(referral_ids)).order_by(e.at, e.id))
+        out: dict[uuid.UUID, list[dict[str, Any]]] = {}
         for row in rows:
-            out.setdefault(row.referral_id, []).append(row)
+            out.setdefault(row.referral_id, []).append(row._asdict())
         return out

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.clients import service as clients
@@ -20,7 +23,6 @@ from donghanh.organisations import service as organisations
 from donghanh.referrals.models import Referral, ReferralEvent, ReferralStatus
 from donghanh.referrals.repository import OPEN, ReferralRepository
 from donghanh.referrals.schemas import (
-    HistoryEntry,
     ProviderReferralRead,
     ReferralCreate,
     ReferralFilter,
@@ -47,26 +49,35 @@ def _overdue(referral: Referral) -> bool:
     return referral.status in OPEN and due is not None and due < date.today()
 
 
+_COMMON_FIELDS = [f for f in _ReferralCommon.model_fields if f not in ("overdue", "allowed_transitions", "history")]
+_READ_FIELDS = [f for f in ReferralRead.model_fields if f not in ("overdue", "allowed_transitions", "history",
+                                                                   "client_code")]
+
+
 async def to_views(
-    session: AsyncSession, principal: Principal, referrals: list[Referral]
+    session: AsyncSession, principal: Principal, referrals: Sequence[Referral | Row[Any]],
+    codes: dict[uuid.UUID, str | None] | None = None,
 ) -> list[ReferralRead | ProviderReferralRead]:
+    """Referrals as their reader sees them: the referrer's view, or the provider's (the person shared only as
+    far as consent allows). `referrals` are objects or a list's rows, which already carry the client codes."""
     histories = await ReferralRepository(session, principal).history([r.id for r in referrals])
-    codes = await clients.codes_for(session, principal, {r.client_id for r in referrals})
+    if codes is None:
+        codes = await clients.codes_for(session, principal, {r.client_id for r in referrals})
     views: list[ReferralRead | ProviderReferralRead] = []
     for r in referrals:
         side = side_of(principal, r)
         common = {
             "overdue": _overdue(r),
             "allowed_transitions": allowed_from(ReferralStatus(r.status), side),
-            "history": [HistoryEntry.model_validate(h) for h in histories.get(r.id, [])],
+            "history": histories.get(r.id, []),
         }
         if side == Side.provider:
             shared = await clients.shared_with_provider(session, principal, r.client_id, referral_id=r.id)
-            base = _ReferralCommon.model_validate(r).model_dump()
-            views.append(ProviderReferralRead(**(base | common | {"client": shared})))
+            base = {f: getattr(r, f) for f in _COMMON_FIELDS}
+            views.append(ProviderReferralRead.model_validate(base | common | {"client": shared}))
         else:
-            code = {"client_code": codes.get(r.client_id)}
-            views.append(ReferralRead.model_validate(r).model_copy(update=common | code))
+            base = {f: getattr(r, f) for f in _READ_FIELDS}
+            views.append(ReferralRead.model_validate(base | common | {"client_code": codes.get(r.client_id)}))
     return views
 
 
@@ -81,8 +92,8 @@ async def list(  # noqa: A001
 ) -> Page[ReferralRead | ProviderReferralRead]:
     unit_paths = await org_units.filter_paths(session, flt.org_unit)
     rows, next_cursor = await ReferralRepository(session, principal).list(flt, unit_paths, cursor, limit)
-    return Page[ReferralRead | ProviderReferralRead](items=await to_views(session, principal, rows),
-                                                     next_cursor=next_cursor)
+    views = await to_views(session, principal, rows, codes={row.client_id: row.client_code for row in rows})
+    return Page[ReferralRead | ProviderReferralRead](items=views, next_cursor=next_cursor)
 
 
 async def get(session: AsyncSession, principal: Principal, referral_id: uuid.UUID) -> Referral:

@@ -51,6 +51,35 @@ class TestIdentity:
         item = next(i for i in listed.json()["items"] if i["id"] == created["id"])
         assert "full_name" not in item and "phone" not in item and item["has_identity"] is True
 
+    @pytest.mark.parametrize(("filled", "expected"), [
+        ({"full_name": "Trịnh Thị Mỹ Dung"}, True), ({"phone": "0987 654 321"}, True),
+        ({"id_number": "001201012345"}, True), ({"notes": "Gặp ở chợ đêm"}, True), ({"notes": ""}, False), ({}, False),
+    ])
+    async def test_lists_tell_whether_an_identity_is_kept(
+        self, client: httpx.AsyncClient, world: World, filled: dict[str, str], expected: bool
+    ) -> None:
+        created = await _create(client, world, **({"full_name": None, "phone": None, "id_number": None} | filled))
+        listed = await client.get(URL, params={"q": created["code"]}, headers=world.auth("case_worker"))
+        assert [i["has_identity"] for i in listed.json()["items"]] == [expected]
+
+    async def test_lists_do_not_decrypt_the_identity_they_leave_out(
+        self, client: httpx.AsyncClient, world: World, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from donghanh.core import crypto
+
+        await _create(client, world)
+        decrypted: list[str] = []
+        decrypt = crypto.KeyRing.decrypt
+
+        def counting(ring: crypto.KeyRing, stored: str, context: str) -> str:
+            decrypted.append(context)
+            return decrypt(ring, stored, context)
+
+        monkeypatch.setattr(crypto.KeyRing, "decrypt", counting)
+        listed = await client.get(URL, headers=world.auth("case_worker"))
+        assert listed.status_code == 200 and listed.json()["items"]
+        assert not {"client.full_name", "client.phone", "client.id_number"} & set(decrypted)
+
     async def test_identity_is_ciphertext_in_the_database(
         self, client: httpx.AsyncClient, world: World, session: AsyncSession
     ) -> None:
