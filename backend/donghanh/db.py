@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, Request
 from sqlalchemy import event
 from sqlalchemy.exc import DisconnectionError
@@ -31,7 +32,9 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
-    kwargs: dict[str, Any] = {"echo": settings.database_echo}
+    # JSON columns (a contact's topics, materials, needs: three a row) parsed by orjson, not the json module,
+    # which took 4% of a contacts page's CPU. Writing stays with the json module: stored text is unchanged.
+    kwargs: dict[str, Any] = {"echo": settings.database_echo, "json_deserializer": orjson.loads}
     asyncpg = settings.database_url.startswith("postgresql+asyncpg")
     if not settings.is_sqlite:
         # A connection the server dropped (restart, failover) is replaced at checkout instead of failing the
