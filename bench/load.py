@@ -82,7 +82,9 @@ async def _pg(spec: dict[str, Any]) -> dict[str, Any]:
     import asyncpg
 
     statements: list[tuple[str, tuple[Any, ...]]] = spec["statements"]
-    pool = await asyncpg.create_pool(spec["dsn"], min_size=spec["connections"], max_size=spec["connections"])
+    # The application's session settings (donghanh.db.POSTGRESQL_SERVER_SETTINGS), so both get the same plans.
+    pool = await asyncpg.create_pool(spec["dsn"], min_size=spec["connections"], max_size=spec["connections"],
+                                     server_settings=spec.get("server_settings"))
     deadline_box: list[float] = []
     latencies: list[float] = []
 

@@ -163,6 +163,7 @@ async def captured_statements(url: str, path: str, token: str) -> list[tuple[str
 
 
 def bench_lists(url: str, preset: str, seconds: float) -> None:
+    from donghanh.db import POSTGRESQL_SERVER_SETTINGS
     from donghanh.org_units.seed import unit_id
 
     # The production setting (README "Running on PostgreSQL"): one uvicorn worker per core.
@@ -205,7 +206,7 @@ def bench_lists(url: str, preset: str, seconds: float) -> None:
                     api = load("http", {"host": "127.0.0.1", "port": port, "paths": [page_path], "headers": auth,
                                         "connections": conns, "seconds": seconds})
                     raw = load("pg", {"dsn": dsn, "statements": statements, "connections": conns,
-                                      "seconds": seconds})
+                                      "seconds": seconds, "server_settings": POSTGRESQL_SERVER_SETTINGS})
                     label = f"list {name} page {page_no} @{conns}"
                     figure(f"{label} throughput", api["rps"], raw["rps"], 0.4, "min", "req/s",
                            note=f"raw replays the request's {len(statements)} SELECTs in one transaction; "

@@ -31,6 +31,14 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+# asyncpg prepares every statement, and after five executions PostgreSQL may switch a prepared statement to
+# its generic plan, which cannot use a parameter's value: not the `path LIKE '/p01/%'` prefix of a scope
+# (so no index range on org_unit.path) nor a list's date range. On the national data set that turned a
+# contacts page from 2 ms into 450 ms on its sixth execution (bench/RESULTS.md). A fresh plan each time
+# costs 0.05-0.15 ms for a small statement; list pages are planned with their real scope and dates.
+POSTGRESQL_SERVER_SETTINGS = {"plan_cache_mode": "force_custom_plan"}
+
+
 def create_engine(settings: Settings) -> AsyncEngine:
     # JSON columns (a contact's topics, materials, needs: three a row) parsed by orjson, not the json module,
     # which took 4% of a contacts page's CPU. Writing stays with the json module: stored text is unchanged.
@@ -42,7 +50,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
         # Timeouts bound how long a request waits for an unreachable server (→ 503).
         kwargs |= {"pool_size": 10, "max_overflow": 10, "pool_pre_ping": not asyncpg, "pool_timeout": 10}
         if asyncpg:
-            kwargs["connect_args"] = {"timeout": 10}
+            kwargs["connect_args"] = {"timeout": 10, "server_settings": POSTGRESQL_SERVER_SETTINGS}
     engine = create_async_engine(settings.database_url, **kwargs)
     if settings.is_sqlite:
         _configure_sqlite(engine)
