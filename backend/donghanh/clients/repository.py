@@ -10,7 +10,7 @@ from donghanh.clients.models import Client
 from donghanh.clients.schemas import ClientFilter, ClientRead
 from donghanh.core.pagination import SortKey
 from donghanh.core.principal import SYSTEM, Principal
-from donghanh.core.repository import ScopedRepository, looked_up
+from donghanh.core.repository import Filters, ScopedRepository, looked_up
 from donghanh.core.scoping import in_subtree
 from donghanh.core.text import like_escape
 from donghanh.org_units.models import OrgUnit
@@ -18,16 +18,14 @@ from donghanh.org_units.models import OrgUnit
 SORT_KEYS = [SortKey(Client.created_at, "created_at", descending=True), SortKey(Client.id, "id", descending=True)]
 
 
-def _filtered(stmt: Select[Any], flt: ClientFilter) -> Select[Any]:
-    if flt.q:
-        stmt = stmt.where(Client.code.like(like_escape(flt.q.strip().upper()) + "%", escape="\\"))
-    if flt.group:
-        stmt = stmt.where(Client.group == flt.group)
-    if flt.sex:
-        stmt = stmt.where(Client.sex == flt.sex)
-    if flt.establishment:
-        stmt = stmt.where(Client.establishment_id == flt.establishment)
-    return stmt
+def _filters(flt: ClientFilter) -> Filters:
+    f = Filters()
+    code_prefix = like_escape(flt.q.strip().upper()) + "%" if flt.q else None
+    f.value("code_prefix", code_prefix, lambda v: Client.code.like(v, escape="\\"))
+    f.value("group", flt.group, lambda v: Client.group == v)
+    f.value("sex", flt.sex, lambda v: Client.sex == v)
+    f.value("establishment", flt.establishment, lambda v: Client.establishment_id == v)
+    return f
 
 
 class ClientRepository(ScopedRepository[Client]):
@@ -41,20 +39,25 @@ class ClientRepository(ScopedRepository[Client]):
         (nor decrypted), only whether any is filled: names, phones and id numbers are never stored empty
         (their schemas refuse it), notes may be, so notes alone are read to tell."""
         c = Client
-        stmt = self.select(
-            *self.read_columns(ClientRead),
-            looked_up(OrgUnit.name, OrgUnit.id == c.org_unit_id).label("org_unit_name"),
-            or_(c.full_name.is_not(None), c.phone.is_not(None), c.id_number.is_not(None)).label("identified"),
-            c.notes, within=unit_paths,
-        )
-        return await self.page_rows(_filtered(stmt, flt), SORT_KEYS, "-created_at", cursor, limit)
+
+        def view() -> Select[Any]:
+            return self.select(
+                *self.read_columns(ClientRead),
+                looked_up(OrgUnit.name, OrgUnit.id == c.org_unit_id).label("org_unit_name"),
+                or_(c.full_name.is_not(None), c.phone.is_not(None), c.id_number.is_not(None)).label("identified"),
+                c.notes, within=unit_paths,
+            )
+
+        return await self.page_rows(("view", unit_paths), view, _filters(flt), SORT_KEYS, "-created_at", cursor,
+                                    limit)
 
     async def list_entities(
         self, flt: ClientFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[Client], str | None]:
         """Whole clients, identity included (exports, for the roles that may identify)."""
-        stmt = _filtered(self.select(within=unit_paths), flt)
-        return await self.page(stmt, SORT_KEYS, "-created_at", cursor, limit)
+        filters = _filters(flt)
+        stmt = filters.apply(self.select(within=unit_paths))
+        return await self.page(stmt, SORT_KEYS, "-created_at", cursor, limit, params=filters.params)
 
     async def codes(self, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
         if not ids:

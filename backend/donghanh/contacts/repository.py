@@ -10,7 +10,7 @@ from donghanh.contacts import policy as _policy  # noqa: F401  (scope rules ride
 from donghanh.contacts.models import OutreachContact
 from donghanh.contacts.schemas import ContactFilter, ContactRead
 from donghanh.core.pagination import SortKey
-from donghanh.core.repository import ScopedRepository, looked_up
+from donghanh.core.repository import Filters, ScopedRepository, looked_up
 from donghanh.core.scoping import visible
 from donghanh.establishments.models import Establishment
 from donghanh.peer_groups.models import PeerGroup
@@ -47,28 +47,22 @@ class ContactRepository(ScopedRepository[OutreachContact]):
         limit: int,
     ) -> tuple[list[Row[Any]], str | None]:
         c = OutreachContact
-        stmt = self._view(within=unit_paths)
-        if flt.client:
-            stmt = stmt.where(c.client_id == flt.client)
-        if flt.peer_group:
-            stmt = stmt.where(c.peer_group_id == flt.peer_group)
-        if flt.establishment:
-            stmt = stmt.where(c.establishment_id == flt.establishment)
-        if flt.place:
-            stmt = stmt.where(c.place == flt.place)
+        f = Filters()
+        f.value("client", flt.client, lambda v: c.client_id == v)
+        f.value("peer_group", flt.peer_group, lambda v: c.peer_group_id == v)
+        f.value("establishment", flt.establishment, lambda v: c.establishment_id == v)
+        f.value("place", flt.place, lambda v: c.place == v)
         if flt.first_contact is not None:
-            stmt = stmt.where(c.first_contact.is_(flt.first_contact))
-        if flt.anonymous is True:
-            stmt = stmt.where(c.client_id.is_(None))
-        elif flt.anonymous is False:
-            stmt = stmt.where(c.client_id.is_not(None))
-        if flt.since:
-            stmt = stmt.where(c.contacted_on >= flt.since)
-        if flt.until:
-            stmt = stmt.where(c.contacted_on <= flt.until)
-        if flt.mine and me is not None:
-            stmt = stmt.where(c.recorded_by == me)
-        return await self.page_rows(stmt, SORT_KEYS, "-contacted_on", cursor, limit)
+            f.case("first_contact", flt.first_contact, lambda: c.first_contact.is_(flt.first_contact))
+        if flt.anonymous is not None:
+            f.case("anonymous", flt.anonymous,
+                   lambda: c.client_id.is_(None) if flt.anonymous else c.client_id.is_not(None))
+        f.value("since", flt.since, lambda v: c.contacted_on >= v)
+        f.value("until", flt.until, lambda v: c.contacted_on <= v)
+        if flt.mine:
+            f.value("mine", me, lambda v: c.recorded_by == v)
+        return await self.page_rows(("view", unit_paths), lambda: self._view(within=unit_paths), f, SORT_KEYS,
+                                    "-contacted_on", cursor, limit)
 
     async def reads(self, ids: list[uuid.UUID]) -> list[Row[Any]]:
         """The view's rows of the given contacts, in the order given."""

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any, Generic, Self, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Select, and_, literal, or_, tuple_
+from sqlalchemy import Integer, Select, and_, bindparam, literal, or_, tuple_
 
 from donghanh.core.errors import Unprocessable
 
@@ -84,27 +84,54 @@ def decode_cursor(cursor: str, sort_name: str, n_keys: int) -> list[Any]:
         raise Unprocessable.field(["query", "cursor"], "Invalid cursor; start again from the first page.") from exc
 
 
-def _after(keys: list[SortKey], values: list[Any]) -> Any:
-    """Rows after the cursor. One direction: a row-value comparison, (a, b, id) < (:a, :b, :id), which both
-    databases turn into one index range; mixed directions: the equivalent OR of prefixes."""
+def _after(keys: list[SortKey], bounds: list[Any]) -> Any:
+    """Rows after the cursor, `bounds` being its values as SQL (literals, or bound parameters). One direction:
+    a row-value comparison, (a, b, id) < (:a, :b, :id), which both databases turn into one index range;
+    mixed directions: the equivalent OR of prefixes."""
     if len({k.descending for k in keys}) == 1:
         columns = tuple_(*(k.column for k in keys))
-        bound = tuple_(*(literal(v, type_=k.column.type) for k, v in zip(keys, values, strict=True)))
-        return columns < bound if keys[0].descending else columns > bound
+        return columns < tuple_(*bounds) if keys[0].descending else columns > tuple_(*bounds)
     clauses = []
     for i, key in enumerate(keys):
-        equal_prefix = [keys[j].column == values[j] for j in range(i)]
-        step = key.column < values[i] if key.descending else key.column > values[i]
+        equal_prefix = [keys[j].column == bounds[j] for j in range(i)]
+        step = key.column < bounds[i] if key.descending else key.column > bounds[i]
         clauses.append(and_(*equal_prefix, step))
     return or_(*clauses)
+
+
+def _ordered(stmt: Select[Any], keys: list[SortKey]) -> Select[Any]:
+    return stmt.order_by(*(k.column.desc() if k.descending else k.column.asc() for k in keys))
 
 
 def apply_keyset(stmt: Select[Any], keys: list[SortKey], sort_name: str, cursor: str | None, limit: int) -> Select[Any]:
     if cursor:
         values = decode_cursor(cursor, sort_name, len(keys))
-        stmt = stmt.where(_after(keys, values))
-    order = [k.column.desc() if k.descending else k.column.asc() for k in keys]
-    return stmt.order_by(*order).limit(limit + 1)
+        stmt = stmt.where(_after(keys, [literal(v, type_=k.column.type) for k, v in zip(keys, values, strict=True)]))
+    return _ordered(stmt, keys).limit(limit + 1)
+
+
+PAGE_SIZE_PARAM = "page_size"
+
+
+def _keyset_param(i: int) -> str:
+    return f"keyset_{i}"
+
+
+def bound_keyset(stmt: Select[Any], keys: list[SortKey], after_cursor: bool) -> Select[Any]:
+    """apply_keyset with the cursor's values and the page size as named bound parameters (keyset_params
+    gives them), so one statement serves every page of a list."""
+    if after_cursor:
+        stmt = stmt.where(_after(keys, [bindparam(_keyset_param(i), type_=k.column.type, required=True)
+                                        for i, k in enumerate(keys)]))
+    return _ordered(stmt, keys).limit(bindparam(PAGE_SIZE_PARAM, type_=Integer, required=True))
+
+
+def keyset_params(keys: list[SortKey], sort_name: str, cursor: str | None, limit: int) -> dict[str, Any]:
+    params: dict[str, Any] = {PAGE_SIZE_PARAM: limit + 1}
+    if cursor:
+        values = decode_cursor(cursor, sort_name, len(keys))
+        params.update({_keyset_param(i): v for i, v in enumerate(values)})
+    return params
 
 
 def next_cursor(

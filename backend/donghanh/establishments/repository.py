@@ -7,7 +7,7 @@ from sqlalchemy import Row, Select
 
 from donghanh.core.errors import NotFound
 from donghanh.core.pagination import SortKey
-from donghanh.core.repository import ScopedRepository, looked_up
+from donghanh.core.repository import Filters, ScopedRepository, looked_up
 from donghanh.core.text import fold, like_escape
 from donghanh.establishments import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.establishments.models import Establishment, Inspection
@@ -31,30 +31,26 @@ class EstablishmentRepository(ScopedRepository[Establishment]):
     model = Establishment
     not_found_detail = "No such establishment."
 
-    def filtered(self, flt: EstablishmentFilter, unit_paths: tuple[str, ...] | None, *entities: Any) -> Select[Any]:
-        stmt = self.select(*entities, within=unit_paths)
-        if flt.type:
-            stmt = stmt.where(Establishment.type == flt.type)
-        if flt.status:
-            stmt = stmt.where(Establishment.status == flt.status)
-        if flt.risk_level:
-            stmt = stmt.where(Establishment.risk_level == flt.risk_level)
-        if flt.has_commitment is True:
-            stmt = stmt.where(Establishment.commitment_signed_on.is_not(None))
-        elif flt.has_commitment is False:
-            stmt = stmt.where(Establishment.commitment_signed_on.is_(None))
-        if flt.q and fold(flt.q):
-            for word in fold(flt.q).split()[:8]:
-                stmt = stmt.where(Establishment.search_text.like("%" + like_escape(word) + "%", escape="\\"))
-        return stmt
-
     async def list(  # noqa: A003
         self, flt: EstablishmentFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[Row[Any]], str | None]:
         """Rows as EstablishmentRead reads them, with their unit's name."""
-        stmt = self.filtered(flt, unit_paths, *self.read_columns(EstablishmentRead), looked_up(
-            OrgUnit.name, OrgUnit.id == Establishment.org_unit_id).label("org_unit_name"))
-        return await self.page_rows(stmt, SORTS[flt.sort], flt.sort.value, cursor, limit)
+        e = Establishment
+        f = Filters()
+        f.value("type", flt.type, lambda v: e.type == v)
+        f.value("status", flt.status, lambda v: e.status == v)
+        f.value("risk_level", flt.risk_level, lambda v: e.risk_level == v)
+        if flt.has_commitment is not None:
+            f.case("has_commitment", flt.has_commitment, lambda: e.commitment_signed_on.is_not(None)
+                   if flt.has_commitment else e.commitment_signed_on.is_(None))
+        for i, word in enumerate(fold(flt.q).split()[:8] if flt.q else []):
+            f.value(f"word_{i}", "%" + like_escape(word) + "%", lambda v: e.search_text.like(v, escape="\\"))
+
+        def view() -> Select[Any]:
+            return self.select(*self.read_columns(EstablishmentRead), looked_up(
+                OrgUnit.name, OrgUnit.id == e.org_unit_id).label("org_unit_name"), within=unit_paths)
+
+        return await self.page_rows(("view", unit_paths), view, f, SORTS[flt.sort], flt.sort.value, cursor, limit)
 
 
 class InspectionRepository(ScopedRepository[Inspection]):

@@ -4,11 +4,11 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, Select, select
 
 from donghanh.clients.models import Client
 from donghanh.core.pagination import SortKey
-from donghanh.core.repository import ScopedRepository, looked_up
+from donghanh.core.repository import Filters, ScopedRepository, looked_up
 from donghanh.core.scoping import visible
 from donghanh.referrals import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.referrals.models import Referral, ReferralEvent, ReferralStatus
@@ -26,22 +26,22 @@ class ReferralRepository(ScopedRepository[Referral]):
         self, flt: ReferralFilter, unit_paths: tuple[str, ...] | None, cursor: str | None, limit: int
     ) -> tuple[list[Row[Any]], str | None]:
         """Rows as ReferralRead reads them; a client's code shows only where the caller sees the client."""
-        stmt = self.select(*self.read_columns(ReferralRead), looked_up(
-            Client.code, Client.id == Referral.client_id, visible(Client, self.principal)).label("client_code"),
-            within=unit_paths)
-        if flt.status:
-            stmt = stmt.where(Referral.status == flt.status)
-        if flt.overdue is True:
-            stmt = stmt.where(Referral.status.in_(OPEN), Referral.follow_up_due_on < date.today())
-        elif flt.overdue is False:
-            stmt = stmt.where(~(Referral.status.in_(OPEN) & (Referral.follow_up_due_on < date.today())))
-        if flt.client:
-            stmt = stmt.where(Referral.client_id == flt.client)
-        if flt.to_organisation:
-            stmt = stmt.where(Referral.to_organisation_id == flt.to_organisation)
-        if flt.service_type:
-            stmt = stmt.where(Referral.service_type == flt.service_type)
-        return await self.page_rows(stmt, SORT_KEYS, "-created_at", cursor, limit)
+        r = Referral
+        f = Filters()
+        f.value("status", flt.status, lambda v: r.status == v)
+        if flt.overdue is not None:
+            f.value("today", date.today(), lambda today: r.status.in_(OPEN) & (r.follow_up_due_on < today)
+                    if flt.overdue else ~(r.status.in_(OPEN) & (r.follow_up_due_on < today)), choice=flt.overdue)
+        f.value("client", flt.client, lambda v: r.client_id == v)
+        f.value("to_organisation", flt.to_organisation, lambda v: r.to_organisation_id == v)
+        f.value("service_type", flt.service_type, lambda v: r.service_type == v)
+
+        def view() -> Select[Any]:
+            return self.select(*self.read_columns(ReferralRead), looked_up(
+                Client.code, Client.id == r.client_id, visible(Client, self.principal)).label("client_code"),
+                within=unit_paths)
+
+        return await self.page_rows(("view", unit_paths), view, f, SORT_KEYS, "-created_at", cursor, limit)
 
     async def history(self, referral_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[dict[str, Any]]]:
         """History of referrals already fetched through scope (so not re-scoped here), as HistoryEntry reads
