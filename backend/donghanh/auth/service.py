@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.api_clients import service as api_clients
@@ -201,6 +201,21 @@ async def _client_principal(session: AsyncSession, client: Any, scopes: set[str]
                                     org_unit_id=organisation.org_unit_id, scopes=frozenset(scopes))
 
 
+_account_and_session_statement: Select[Any] | None = None
+
+
+def _account_and_session(session: AsyncSession) -> Select[Any]:
+    """The statement authentication runs on every request, built once: its structure never changes, and
+    building it (with its cache key) cost as much as running it."""
+    global _account_and_session_statement  # noqa: PLW0603  (a constant, built on first use)
+    if _account_and_session_statement is None:
+        _account_and_session_statement = (
+            users.select_for_authentication(session, AuthSession).join(AuthSession, AuthSession.user_id == User.id)
+            .where(User.id == bindparam("user_id", required=True),
+                   AuthSession.id == bindparam("session_id", required=True)))
+    return _account_and_session_statement
+
+
 async def authenticate(session: AsyncSession, settings: Settings, token: str) -> Principal:
     claims = decode_access_token(settings, token)
     invalid = Unauthorized("The access token is invalid or expired.")
@@ -221,10 +236,8 @@ async def authenticate(session: AsyncSession, settings: Settings, token: str) ->
     if session_id is None:
         raise invalid
     # The account and its session in one round trip, read on every request: revocation takes effect at once.
-    row = (await session.execute(
-        users.select_for_authentication(session, AuthSession).join(AuthSession, AuthSession.user_id == User.id)
-        .where(User.id == user_id, AuthSession.id == session_id)
-    )).first()
+    row = (await session.execute(_account_and_session(session), {"user_id": user_id, "session_id": session_id})
+           ).first()
     if row is None or not _session_alive(row[1], row[0]):
         raise invalid
     user = row[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import json
 import time
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -14,6 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.auth import service as auth_service
 from donghanh.config import Settings
+from donghanh.core import security
+from donghanh.core.errors import Unauthorized
 from tests.fixtures.world import PASSWORD, World, sign_in, username_of
 
 
@@ -25,6 +28,16 @@ def _claims(world: World, account: str = "program_manager", **overrides: Any) ->
         "exp": now + 600, "jti": "abc123",
     }
     return claims | overrides
+
+
+def _clock(timestamp: float) -> Any:
+    """security.datetime, stopped at `timestamp`."""
+    class Stopped(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> datetime:  # type: ignore[override]
+            return datetime.fromtimestamp(timestamp, tz)
+
+    return Stopped
 
 
 def _b64(data: dict[str, Any]) -> str:
@@ -135,6 +148,27 @@ class TestAccessTokens:
     ) -> None:
         token = jwt.encode(_claims(world), settings.jwt_keys["k1"], algorithm="HS256", headers={"kid": "k1"})
         assert (await _me(client, token)).status_code == 401
+
+    async def test_a_token_verified_once_still_expires(
+        self, world: World, session: AsyncSession, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Signatures are remembered once checked (security._verified_claims); the time window is not."""
+        token = world.auth("case_worker")["Authorization"].removeprefix("Bearer ")
+        claims = security.decode_access_token(settings, token)
+        monkeypatch.setattr(security, "datetime", _clock(claims["exp"]))
+        with pytest.raises(Unauthorized):
+            security.decode_access_token(settings, token)
+        monkeypatch.setattr(security, "datetime", _clock(claims["exp"] - 1))
+        assert security.decode_access_token(settings, token)["jti"] == claims["jti"]
+
+    async def test_a_token_verified_once_is_refused_once_its_key_is_replaced(
+        self, world: World, settings: Settings
+    ) -> None:
+        token = world.auth("case_worker")["Authorization"].removeprefix("Bearer ")
+        security.decode_access_token(settings, token)
+        replaced = settings.model_copy(update={"jwt_keys": settings.jwt_keys | {"k1": "x" * 48}})
+        with pytest.raises(Unauthorized):
+            security.decode_access_token(replaced, token)
 
     async def test_oversized_token_is_refused(self, client: httpx.AsyncClient) -> None:
         assert (await _me(client, "a" * 10000)).status_code == 401
