@@ -37,9 +37,9 @@ ClientOut = ClientIdentityRead | ClientRead
 async def list_clients(
     session: SessionDep, principal: Reader, flt: Annotated[ClientFilter, Query()], limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
-) -> Page[ClientRead]:
+) -> Response:
     """Lists carry no identity: open a client to read it (each such read is audited)."""
-    return await service.list(session, principal, flt, cursor, limit)
+    return (await service.list(session, principal, flt, cursor, limit)).response()
 
 
 @router.post("", status_code=201, response_model=ClientOut, responses=problems() | {
@@ -80,7 +80,7 @@ async def update_client(
 async def client_timeline(
     client_id: uuid.UUID, session: SessionDep, principal: ContactReader, _: Reader, limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
-) -> Page[ContactRead]:
+) -> Response:
     """The client's contacts, newest first (only those you may see)."""
     await service.get(session, principal, client_id)
-    return await contacts.list(session, principal, ContactFilter(client=client_id), cursor, limit)
+    return (await contacts.list(session, principal, ContactFilter(client=client_id), cursor, limit)).response()

@@ -21,7 +21,7 @@ from donghanh.clients.schemas import (
 from donghanh.core import audit, crypto
 from donghanh.core.concurrency import check_precondition
 from donghanh.core.errors import Conflict, NotFound, Unprocessable
-from donghanh.core.pagination import Page
+from donghanh.core.pagination import Page, RowPage
 from donghanh.core.permissions import Permission
 from donghanh.core.principal import SYSTEM, Principal
 from donghanh.core.text import fold
@@ -76,12 +76,12 @@ async def to_read(
 
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: ClientFilter, cursor: str | None, limit: int
-) -> Page[ClientRead]:
+) -> RowPage[ClientRead]:
     unit_paths = await org_units.filter_paths(session, flt.org_unit)
     rows, next_cursor = await ClientRepository(session, principal).list(flt, unit_paths, cursor, limit)
     # Lists never carry identity: names are read one person at a time, each read audited.
     this_year = date.today().year
-    return Page[ClientRead].of_rows(rows, next_cursor, lambda row: {
+    return RowPage.of_rows(ClientRead, rows, next_cursor, lambda row: {
         "age_group": age_group(row.birth_year, this_year), "has_identity": row.identified or bool(row.notes)})
 
 

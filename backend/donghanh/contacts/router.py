@@ -26,8 +26,8 @@ async def list_contacts(
     session: SessionDep, principal: Reader, flt: Annotated[ContactFilter, Query()],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
-) -> Page[ContactRead]:
-    return await service.list(session, principal, flt, cursor, limit)
+) -> Response:
+    return (await service.list(session, principal, flt, cursor, limit)).response()
 
 
 @router.post("", status_code=201, response_model=ContactRead, responses=problems() | {

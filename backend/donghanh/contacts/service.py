@@ -17,7 +17,7 @@ from donghanh.core import audit, bulk
 from donghanh.core.base import utcnow
 from donghanh.core.concurrency import check_precondition
 from donghanh.core.errors import Forbidden, Unprocessable
-from donghanh.core.pagination import Page
+from donghanh.core.pagination import RowPage
 from donghanh.core.principal import Principal
 from donghanh.establishments import service as establishments
 from donghanh.org_units import service as org_units
@@ -35,13 +35,13 @@ async def to_reads(session: AsyncSession, principal: Principal, contacts: list[O
 
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: ContactFilter, cursor: str | None, limit: int
-) -> Page[ContactRead]:
+) -> RowPage[ContactRead]:
     unit_paths = await org_units.filter_paths(session, flt.org_unit)
     rows, next_cursor = await ContactRepository(session, principal).list(flt, unit_paths, principal.id, cursor, limit)
     if any(row.notes for row in rows):
         await audit.record(session, principal, "list", RESOURCE, None, fields=["notes"],
                            org_unit_id=principal.org_unit_id)
-    return Page[ContactRead].of_rows(rows, next_cursor)
+    return RowPage.of_rows(ContactRead, rows, next_cursor)
 
 
 async def get(session: AsyncSession, principal: Principal, contact_id: uuid.UUID) -> OutreachContact:

@@ -208,7 +208,7 @@ async def _load_referrals(session: AsyncSession, rng: random.Random, today: date
     }
     page = await contacts.list(session, case_worker, ContactFilter(anonymous=False), None, 500)
     made = 0
-    for contact in page.items:
+    for contact in page.models():
         for need in contact.needs:
             kind = by_service.get(ServiceType(need))
             if kind is None or made >= 40:

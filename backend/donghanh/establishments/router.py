@@ -40,8 +40,8 @@ async def list_establishments(
     flt: Annotated[EstablishmentFilter, Query()],
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
-) -> Page[EstablishmentRead]:
-    return await service.list(session, principal, flt, cursor, limit)
+) -> Response:
+    return (await service.list(session, principal, flt, cursor, limit)).response()
 
 
 @router.post("", status_code=201, response_model=EstablishmentRead, responses=problems(409))

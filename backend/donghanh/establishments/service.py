@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from donghanh.core import audit
 from donghanh.core.concurrency import check_precondition
 from donghanh.core.errors import Conflict, Unprocessable
-from donghanh.core.pagination import Page
+from donghanh.core.pagination import Page, RowPage
 from donghanh.core.principal import SYSTEM, Principal
 from donghanh.core.text import fold
 from donghanh.establishments.models import Establishment, Inspection
@@ -67,12 +67,12 @@ async def require_visible(
 
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: EstablishmentFilter, cursor: str | None, limit: int
-) -> Page[EstablishmentRead]:
+) -> RowPage[EstablishmentRead]:
     unit_paths = await org_units.filter_paths(session, flt.org_unit)
     rows, next_cursor = await EstablishmentRepository(session, principal).list(flt, unit_paths, cursor, limit)
     await audit.record(session, principal, "list", RESOURCE, None, fields=["owner_name"],
                        org_unit_id=principal.org_unit_id)
-    return Page[EstablishmentRead].of_rows(rows, next_cursor)
+    return RowPage.of_rows(EstablishmentRead, rows, next_cursor)
 
 
 async def get(session: AsyncSession, principal: Principal, establishment_id: uuid.UUID) -> Establishment:

@@ -100,21 +100,26 @@ class Names:
             self.cache.update({row.id: row.name for row in rows})
 
 
+def _field(item: Any, name: str) -> Any:
+    """A field of a listed item: the main lists' pages hold dicts (RowPage), the others schema instances."""
+    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+
+
 def _value(export: ExportSpec, column: Column, item: Any, names: Names, language: str) -> Any:
     if column.key == "id":
-        return str(item.id)
+        return str(_field(item, "id"))
     if column.kind == "ref":
         if column.key in export.display:
-            value = getattr(item, export.display[column.key], None)
-            if value is None and column.key == "client" and getattr(item, "client", None) is not None:
-                value = item.client.code  # a provider's view of a referral
+            value = _field(item, export.display[column.key])
+            if value is None and column.key == "client" and _field(item, "client") is not None:
+                value = _field(item, "client").code  # a provider's view of a referral
             return str(value) if value is not None else None
-        ref = getattr(item, column.target, None)
+        ref = _field(item, column.target)
         return names.cache.get(ref, str(ref) if ref is not None else None)
     if column.key.startswith("materials_"):
-        materials = getattr(item, "materials", None) or {}
+        materials = _field(item, "materials") or {}
         return {getattr(k, "value", k): v for k, v in materials.items()}.get(column.key.removeprefix("materials_"))
-    value = getattr(item, column.key, None)
+    value = _field(item, column.key)
     if column.key == "status" and export.name == "referrals":
         return cells.label("referralStatus", getattr(value, "value", value), language)
     if column.kind == "enum" and value is not None:
@@ -133,8 +138,8 @@ async def _pages(maker: async_sessionmaker[AsyncSession], principal: Principal, 
         names = Names(session)
         while True:
             page = await export.fetch(session, principal, flt, cursor, PAGE)
-            await names.load(OrgUnit, {getattr(i, "org_unit_id", None) for i in page.items})
-            await names.load(Organisation, {getattr(i, f, None) for i in page.items
+            await names.load(OrgUnit, {_field(i, "org_unit_id") for i in page.items})
+            await names.load(Organisation, {_field(i, f) for i in page.items
                                             for f in ("to_organisation_id", "from_organisation_id", "organiser_id")})
             yield [[_value(export, c, item, names, language) for c in columns] for item in page.items]
             await session.commit()  # the list's own read audits

@@ -35,9 +35,9 @@ async def list_referrals(
     session: SessionDep, principal: Reader, flt: Annotated[ReferralFilter, Query()],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
-) -> Page[ReferralOut]:
+) -> Response:
     """Referrers see the referrals of their area; providers see those addressed to their organisation."""
-    return await service.list(session, principal, flt, cursor, limit)
+    return (await service.list(session, principal, flt, cursor, limit)).response()
 
 
 @router.post("", status_code=201, response_model=ReferralRead, responses=problems(409))

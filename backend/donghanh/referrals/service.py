@@ -15,7 +15,7 @@ from donghanh.core import audit, outbox
 from donghanh.core.base import utcnow
 from donghanh.core.concurrency import check_precondition
 from donghanh.core.errors import Conflict, Unprocessable
-from donghanh.core.pagination import Page
+from donghanh.core.pagination import RowPage, item_of
 from donghanh.core.principal import Principal
 from donghanh.core.roles import Role
 from donghanh.org_units import service as org_units
@@ -60,10 +60,18 @@ async def to_views(
 ) -> list[ReferralRead | ProviderReferralRead]:
     """Referrals as their reader sees them: the referrer's view, or the provider's (the person shared only as
     far as consent allows). `referrals` are objects or a list's rows, which already carry the client codes."""
+    return [schema.model_validate(values) for schema, values in await _views(session, principal, referrals, codes)]
+
+
+async def _views(
+    session: AsyncSession, principal: Principal, referrals: Sequence[Referral | Row[Any]],
+    codes: dict[uuid.UUID, str | None] | None,
+) -> list[tuple[type[ReferralRead] | type[ProviderReferralRead], dict[str, Any]]]:
+    """Each referral's view schema and its values."""
     histories = await ReferralRepository(session, principal).history([r.id for r in referrals])
     if codes is None:
         codes = await clients.codes_for(session, principal, {r.client_id for r in referrals})
-    views: list[ReferralRead | ProviderReferralRead] = []
+    views: list[tuple[type[ReferralRead] | type[ProviderReferralRead], dict[str, Any]]] = []
     for r in referrals:
         side = side_of(principal, r)
         common = {
@@ -74,10 +82,10 @@ async def to_views(
         if side == Side.provider:
             shared = await clients.shared_with_provider(session, principal, r.client_id, referral_id=r.id)
             base = {f: getattr(r, f) for f in _COMMON_FIELDS}
-            views.append(ProviderReferralRead.model_validate(base | common | {"client": shared}))
+            views.append((ProviderReferralRead, base | common | {"client": shared}))
         else:
             base = {f: getattr(r, f) for f in _READ_FIELDS}
-            views.append(ReferralRead.model_validate(base | common | {"client_code": codes.get(r.client_id)}))
+            views.append((ReferralRead, base | common | {"client_code": codes.get(r.client_id)}))
     return views
 
 
@@ -89,11 +97,12 @@ async def to_view(
 
 async def list(  # noqa: A001
     session: AsyncSession, principal: Principal, flt: ReferralFilter, cursor: str | None, limit: int
-) -> Page[ReferralRead | ProviderReferralRead]:
+) -> RowPage[ReferralRead | ProviderReferralRead]:
     unit_paths = await org_units.filter_paths(session, flt.org_unit)
     rows, next_cursor = await ReferralRepository(session, principal).list(flt, unit_paths, cursor, limit)
-    views = await to_views(session, principal, rows, codes={row.client_id: row.client_code for row in rows})
-    return Page[ReferralRead | ProviderReferralRead](items=views, next_cursor=next_cursor)
+    views = await _views(session, principal, rows, codes={row.client_id: row.client_code for row in rows})
+    return RowPage(ReferralRead | ProviderReferralRead, [item_of(schema, values) for schema, values in views],
+                   next_cursor)
 
 
 async def get(session: AsyncSession, principal: Principal, referral_id: uuid.UUID) -> Referral:
