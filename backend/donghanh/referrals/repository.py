@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import Row, Select, bindparam, select
 
 from donghanh.clients.models import Client
 from donghanh.core.pagination import SortKey
@@ -16,6 +16,10 @@ from donghanh.referrals.schemas import HistoryEntry, ReferralFilter, ReferralRea
 
 SORT_KEYS = [SortKey(Referral.created_at, "created_at", descending=True), SortKey(Referral.id, "id", descending=True)]
 OPEN = (ReferralStatus.sent.value, ReferralStatus.accepted.value)
+# The steps of a page of referrals, as HistoryEntry reads them (built once: lists run it on every page).
+_HISTORY = select(ReferralEvent.referral_id, *(ReferralEvent.__table__.c[name] for name in HistoryEntry.model_fields)
+                  ).where(ReferralEvent.referral_id.in_(bindparam("ids", expanding=True))
+                          ).order_by(ReferralEvent.at, ReferralEvent.id)
 
 
 class ReferralRepository(ScopedRepository[Referral]):
@@ -48,11 +52,9 @@ class ReferralRepository(ScopedRepository[Referral]):
         each step."""
         if not referral_ids:
             return {}
-        e = ReferralEvent
-        columns = [e.__table__.c[name] for name in HistoryEntry.model_fields]
-        rows = await self.session.execute(
-            select(e.referral_id, *columns).where(e.referral_id.in_(referral_ids)).order_by(e.at, e.id))
+        connection = await self.session.connection()  # plain rows: nothing for the ORM to build
         out: dict[uuid.UUID, list[dict[str, Any]]] = {}
-        for row in rows:
-            out.setdefault(row.referral_id, []).append(row._asdict())
+        for row in await connection.execute(_HISTORY, {"ids": referral_ids}):
+            entry = row._asdict()
+            out.setdefault(entry.pop("referral_id"), []).append(entry)
         return out

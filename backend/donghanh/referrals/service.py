@@ -73,6 +73,7 @@ async def _views(
         codes = await clients.codes_for(session, principal, {r.client_id for r in referrals})
     views: list[tuple[type[ReferralRead] | type[ProviderReferralRead], dict[str, Any]]] = []
     for r in referrals:
+        values = r._asdict() if isinstance(r, Row) else {f: getattr(r, f) for f in _READ_FIELDS}
         side = side_of(principal, r)
         common = {
             "overdue": _overdue(r),
@@ -81,10 +82,10 @@ async def _views(
         }
         if side == Side.provider:
             shared = await clients.shared_with_provider(session, principal, r.client_id, referral_id=r.id)
-            base = {f: getattr(r, f) for f in _COMMON_FIELDS}
+            base = {f: values[f] for f in _COMMON_FIELDS}
             views.append((ProviderReferralRead, base | common | {"client": shared}))
         else:
-            base = {f: getattr(r, f) for f in _READ_FIELDS}
+            base = {f: values[f] for f in _READ_FIELDS}
             views.append((ReferralRead, base | common | {"client_code": codes.get(r.client_id)}))
     return views
 
