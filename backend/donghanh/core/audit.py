@@ -60,8 +60,8 @@ _COLUMNS = tuple(column.key for column in AuditEvent.__table__.columns)
 
 @dataclass(slots=True)
 class _Noted:
-    """An event of `record_many`: AuditEvent's columns without the ORM's per-instance bookkeeping, which
-    costs more than the rest of an imported row's audit."""
+    """A noted event: AuditEvent's columns without the ORM's per-instance bookkeeping, which cost more than
+    the rest of an imported row's audit (and a tenth of a list request's CPU with the rest of the append)."""
 
     id: uuid.UUID
     at: datetime
@@ -109,29 +109,19 @@ async def record(
     *,
     fields: list[str] | None = None,
     org_unit_id: uuid.UUID | None = None,
-) -> AuditEvent:
+) -> None:
     """Note an event; it is chained and written with its transaction's commit (see the module doc)."""
     ctx = current_request.get()
-    audit_event = AuditEvent(
-        id=uuid.uuid4(),
-        at=utcnow(),
-        actor_type=principal.kind,
-        actor_id=principal.id,
-        actor_name=principal.name,
-        action=action,
-        resource=resource,
-        resource_id=str(resource_id) if resource_id is not None else None,
-        fields=sorted(fields or []),
-        ip=ctx.ip,
-        request_id=ctx.request_id,
-        org_unit_id=org_unit_id,
+    noted = _Noted(
+        id=uuid.uuid4(), at=utcnow(), actor_type=principal.kind, actor_id=principal.id, actor_name=principal.name,
+        action=action, resource=resource, resource_id=str(resource_id) if resource_id is not None else None,
+        fields=sorted(fields or []), ip=ctx.ip, request_id=ctx.request_id, org_unit_id=org_unit_id,
     )
     sync = session.sync_session
     pending = sync.info.setdefault(_PENDING, [])
-    pending.append((audit_event, sync.get_nested_transaction() or sync.get_transaction()))
+    pending.append((noted, sync.get_nested_transaction() or sync.get_transaction()))
     if len(pending) >= APPEND_BATCH:
         await session.run_sync(_append)
-    return audit_event
 
 
 async def record_many(
@@ -182,24 +172,34 @@ async def flush(session: AsyncSession) -> None:
     await session.run_sync(_append)
 
 
+# Built once: the append runs in every audited transaction, and building these (and their cache keys) for
+# each one cost about as much as sending them. Core statements on the session's connection: the audit log
+# is not scoped and its rows never become ORM objects.
+_TABLE = AuditEvent.__table__
+_CHAIN_LOCK = text("SELECT pg_advisory_xact_lock(:k)").bindparams(k=_AUDIT_LOCK_KEY)
+_CHAIN_HEAD = select(_TABLE.c.seq, _TABLE.c.hash).order_by(_TABLE.c.seq.desc()).limit(1)
+
+
 def _append(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
     if not pending:
         return
-    if session.get_bind().dialect.name == "postgresql":
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
         # Serialises appends for the rest of the transaction, which is about to commit: the chain must not
-        # fork when two transactions append at once. (SQLite transactions are already serial.)
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _AUDIT_LOCK_KEY})
-    last = session.execute(select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).first()
+        # fork when two transactions append at once. (SQLite transactions are already serial.) The head is
+        # read by the next statement, whose snapshot is taken once the lock is held.
+        connection.execute(_CHAIN_LOCK)
+    last = connection.execute(_CHAIN_HEAD).first()
     seq, prev_hash = (last.seq, last.hash) if last else (0, GENESIS_HASH)
     rows = []
-    for audit_event, _ in pending:
+    for noted, _ in pending:
         seq += 1
-        audit_event.seq, audit_event.prev_hash = seq, prev_hash
-        audit_event.hash = prev_hash = compute_hash(audit_event)
-        rows.append({key: getattr(audit_event, key) for key in _COLUMNS})
-    # In one go (COPY on PostgreSQL), without the unit of work: the events never change once written.
-    bulk.insert_rows_sync(session, AuditEvent.__table__, rows)
+        noted.seq, noted.prev_hash = seq, prev_hash
+        noted.hash = prev_hash = compute_hash(noted)
+        rows.append({key: getattr(noted, key) for key in _COLUMNS})
+    # In one go (COPY on PostgreSQL for many), without the unit of work: the events never change once written.
+    bulk.insert_rows_sync(session, _TABLE, rows)
 
 
 def _within(transaction: SessionTransaction | None, ancestor: SessionTransaction) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Insert, Table, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlalchemy.util import await_only
@@ -17,6 +17,7 @@ from sqlalchemy.util import await_only
 COPY_FROM_ROWS = 50
 Processor = Callable[[Any], Any] | None
 _processors: dict[tuple[str, str, tuple[str, ...]], list[Processor]] = {}
+_inserts: dict[Table, Insert] = {}  # one statement per table, so its compiled form is found by identity
 
 
 def _bound(connection: Connection, table: Table, names: tuple[str, ...]) -> list[Processor]:
@@ -41,7 +42,11 @@ def insert_rows_sync(session: Session, table: Table, rows: Sequence[dict[str, An
     connection = session.connection()
     driver = _copy_target(connection) if len(rows) >= COPY_FROM_ROWS else None
     if driver is None:
-        connection.execute(insert(table), [*rows])
+        statement = _inserts.get(table)
+        if statement is None:
+            statement = _inserts[table] = insert(table)
+        # One row (a request's audit event) as a plain execute: the executemany path costs more to set up.
+        connection.execute(statement, rows[0] if len(rows) == 1 else [*rows])
         return
     names = tuple(rows[0])
     # Column by column: one loop per column instead of a generator per row and value.
