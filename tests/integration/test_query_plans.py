@@ -101,3 +101,33 @@ async def test_hot_queries_use_indexes(session: AsyncSession, world: World) -> N
                 failures[name] = (sorted(scans), sql)
     await conn.execute(text("SET LOCAL enable_seqscan = on"))
     assert not failures, f"sequential scans in hot queries: {failures}"
+
+
+async def test_sqlite_pages_choose_rows_from_the_keyset_index(session: AsyncSession, world: World) -> None:
+    """SQLite computes every selected column of each matching row before it sorts: a page must pick its
+    rowids from a covering index first (pagination.page_then_columns), never read the table to sort it."""
+    conn = await session.connection()
+    if conn.dialect.name != "sqlite":
+        pytest.skip("the rowid-first page shape is SQLite's (PostgreSQL evaluates look-ups after the LIMIT)")
+    hanoi = world.units["hanoi"]
+    paths = await org_units.scope_paths(session, hanoi)
+    manager = Principal.for_user(user_id=uuid.uuid4(), username="plans", role=Role.program_manager,
+                                 org_unit_id=hanoi.id, scope_paths=paths, organisation_id=None, session_id=None)
+    seen: list[tuple[str, Any]] = []
+
+    def on(_c: Any, _cur: Any, statement: str, parameters: Any, _ctx: Any, _many: bool) -> None:
+        if "FROM outreach_contact" in statement:
+            seen.append((statement, parameters))
+
+    event.listen(conn.sync_connection, "before_cursor_execute", on)
+    try:
+        flt = ContactFilter(since=date(2025, 1, 1), until=date(2025, 12, 31))
+        await ContactRepository(session, manager).list(flt, hanoi.path, None, None, 50)
+    finally:
+        event.remove(conn.sync_connection, "before_cursor_execute", on)
+    (sql, params), = seen
+    plan = [row[-1] for row in (await conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, tuple(params))).all()]
+    assert "SEARCH outreach_contact USING INTEGER PRIMARY KEY (rowid=?)" in plan, plan
+    assert any(step.startswith("SEARCH outreach_contact USING COVERING INDEX ix_outreach_contact_org_unit_keyset")
+               for step in plan), plan
+    assert not any(step.startswith("SCAN outreach_contact") for step in plan), plan

@@ -58,7 +58,9 @@ class OutreachContact(IdMixin, TimestampMixin, VersionedMixin, OrgScoped, Base):
     external_id: Mapped[str | None] = mapped_column(String(100))
 
     __table_args__ = (
-        Index("ix_outreach_contact_org_unit_contacted_on", "org_unit_id", "contacted_on"),
+        # A unit's contacts by date, and in the list's keyset order: a scoped page is chosen from this index
+        # alone (SQLite sorts the matching index entries, not the rows; see pagination.page_then_columns).
+        Index("ix_outreach_contact_org_unit_keyset", "org_unit_id", "contacted_on", "created_at", "id"),
         Index("uq_outreach_contact_external_id", "org_unit_id", "external_id", unique=True),
         # An import's upsert looks contacts up by external_id in every unit the caller sees, not one unit.
         Index("ix_outreach_contact_external_id", "external_id"),

@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar, Union, get_args, get_origin
 
 import orjson
 from pydantic import BaseModel, TypeAdapter
-from sqlalchemy import Integer, Select, and_, bindparam, literal, or_, tuple_
+from sqlalchemy import Integer, Select, and_, bindparam, literal, literal_column, or_, select, tuple_
 from starlette.responses import Response
 
 from donghanh.core.errors import Unprocessable
@@ -191,6 +191,16 @@ def _after(keys: list[SortKey], bounds: list[Any]) -> Any:
 
 def _ordered(stmt: Select[Any], keys: list[SortKey]) -> Select[Any]:
     return stmt.order_by(*(k.column.desc() if k.descending else k.column.asc() for k in keys))
+
+
+def page_then_columns(page: Select[Any], table: Any, keys: list[SortKey]) -> Select[Any]:
+    """For SQLite: the page's rows chosen first by rowid, then only those rows read. SQLite computes every
+    selected column (decryption, the scalar look-ups) of each matching row before it sorts, so a province's
+    page decrypted, looked up and sorted 12,000 contacts to keep 50 (50 ms); choosing rowids reads the
+    covering keyset index alone. PostgreSQL evaluates look-ups after the LIMIT already."""
+    rowid = literal_column(f"{table.name}.rowid")
+    chosen = page.with_only_columns(rowid).correlate(None)
+    return _ordered(select(*page.selected_columns).where(rowid.in_(chosen)), keys)
 
 
 def apply_keyset(stmt: Select[Any], keys: list[SortKey], sort_name: str, cursor: str | None, limit: int) -> Select[Any]:

@@ -14,7 +14,14 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from donghanh.core import audit
 from donghanh.core.base import OrgScoped
 from donghanh.core.errors import NotFound
-from donghanh.core.pagination import SortKey, apply_keyset, bound_keyset, keyset_params, next_cursor
+from donghanh.core.pagination import (
+    SortKey,
+    apply_keyset,
+    bound_keyset,
+    keyset_params,
+    next_cursor,
+    page_then_columns,
+)
 from donghanh.core.principal import Principal
 from donghanh.core.scoping import visible, visible_within
 
@@ -124,10 +131,15 @@ class ScopedRepository(Generic[M]):
         else), `view_key` (what `view` depends on), filter shape, sort and first-or-later page, and reused
         with the request's values as parameters."""
         after_cursor = bool(cursor)
-        key = (type(self), self.principal, view_key, filters.shape, sort_name, after_cursor)
+        connection = await self.session.connection()
+        dialect = connection.dialect.name
+        key = (type(self), self.principal, view_key, filters.shape, sort_name, after_cursor, dialect)
         stmt = _statements.get(key)
         if stmt is None:
-            stmt = _statements[key] = bound_keyset(filters.apply(view()), keys, after_cursor)
+            stmt = bound_keyset(filters.apply(view()), keys, after_cursor)
+            if dialect == "sqlite":
+                stmt = page_then_columns(stmt, self.model.__table__, keys)  # type: ignore[attr-defined]
+            _statements[key] = stmt
             if len(_statements) > STATEMENT_CACHE_SIZE:
                 _statements.popitem(last=False)
         else:
@@ -135,7 +147,6 @@ class ScopedRepository(Generic[M]):
         params = filters.params | keyset_params(keys, sort_name, cursor, limit)
         # Columns only, so the ORM has nothing to build: the statement runs on the session's connection
         # (same transaction), past the ORM's result processing. It is scoped: `view` comes from self.select.
-        connection = await self.session.connection()
         rows = list((await connection.execute(stmt, params)).all())
         return next_cursor(rows, keys, sort_name, limit)
 
