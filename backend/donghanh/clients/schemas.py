@@ -8,13 +8,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serial
 from typing_extensions import TypedDict
 
 from donghanh.clients.models import ClientGroup
+from donghanh.core import dates
 from donghanh.core.vocabulary import AgeGroup, Sex
 
 BirthYear = Annotated[int, Field(ge=1920, le=2030, strict=True)]
 
 
 def _not_future(value: date | None) -> date | None:
-    if value is not None and value > date.today():
+    if value is not None and value > dates.today():
         raise ValueError("must not be in the future")
     return value
 
@@ -36,7 +37,7 @@ class _Identity(BaseModel):
     @field_validator("birth_year", check_fields=False)
     @classmethod
     def _birth_year_not_future(cls, value: int | None) -> int | None:
-        if value is not None and value > date.today().year:
+        if value is not None and value > dates.today().year:
             raise ValueError("must not be in the future")
         return value
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from donghanh.clients.schemas import ClientCreate
 from donghanh.contacts.models import Material, Place, Topic
+from donghanh.core import dates
 from donghanh.core.dates import IsoDate
 from donghanh.core.vocabulary import ServiceType
 
@@ -15,7 +16,7 @@ Count = Annotated[int, Field(ge=0, le=100000, strict=True)]
 
 
 def _not_future(value: date | None) -> date | None:
-    if value is not None and value > date.today():
+    if value is not None and value > dates.today():
         raise ValueError("must not be in the future")
     return value
 

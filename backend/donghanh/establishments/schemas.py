@@ -7,6 +7,7 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from donghanh.core import dates
 from donghanh.establishments.models import EstablishmentStatus, EstablishmentType, RiskLevel, ViolationCode
 
 Latitude = Annotated[float, Field(ge=6.0, le=24.0, description="WGS84; within Viet Nam")]
@@ -16,7 +17,7 @@ MoneyVnd = Annotated[int, Field(ge=0, le=10**12, strict=True, description="Integ
 
 
 def _not_in_future(value: date | None) -> date | None:
-    if value is not None and value > date.today():
+    if value is not None and value > dates.today():
         raise ValueError("must not be in the future")
     return value
 

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from donghanh.core import dates
 from donghanh.core.dates import IsoDate
 from donghanh.plans.models import BudgetCategory, FundingSource, PlanStatus
 
@@ -24,7 +25,7 @@ INDICATORS = (
 
 
 def _not_future(value: date | None) -> date | None:
-    if value is not None and value > date.today():
+    if value is not None and value > dates.today():
         raise ValueError("must not be in the future")
     return value
 

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Row, Select, bindparam, select
 
 from donghanh.clients.models import Client
+from donghanh.core import dates
 from donghanh.core.pagination import SortKey
 from donghanh.core.repository import Filters, ScopedRepository, looked_up
 from donghanh.core.scoping import visible
@@ -34,7 +34,7 @@ class ReferralRepository(ScopedRepository[Referral]):
         f = Filters()
         f.value("status", flt.status, lambda v: r.status == v)
         if flt.overdue is not None:
-            f.value("today", date.today(), lambda today: r.status.in_(OPEN) & (r.follow_up_due_on < today)
+            f.value("today", dates.today(), lambda today: r.status.in_(OPEN) & (r.follow_up_due_on < today)
                     if flt.overdue else ~(r.status.in_(OPEN) & (r.follow_up_due_on < today)), choice=flt.overdue)
         f.value("client", flt.client, lambda v: r.client_id == v)
         f.value("to_organisation", flt.to_organisation, lambda v: r.to_organisation_id == v)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Row
@@ -11,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.clients import service as clients
 from donghanh.contacts import service as contacts
-from donghanh.core import audit, outbox
+from donghanh.core import audit, dates, outbox
 from donghanh.core.base import utcnow
 from donghanh.core.concurrency import check_precondition
 from donghanh.core.errors import Conflict, Unprocessable
@@ -46,7 +45,7 @@ def side_of(principal: Principal, referral: Referral) -> Side:
 
 def _overdue(referral: Referral) -> bool:
     due = referral.follow_up_due_on
-    return referral.status in OPEN and due is not None and due < date.today()
+    return referral.status in OPEN and due is not None and due < dates.today()
 
 
 _COMMON_FIELDS = [f for f in _ReferralCommon.model_fields if f not in ("overdue", "allowed_transitions", "history")]

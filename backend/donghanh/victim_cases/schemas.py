@@ -6,6 +6,7 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from donghanh.core import dates
 from donghanh.core.dates import IsoDate
 from donghanh.core.vocabulary import AgeGroup, ServiceType, Sex
 from donghanh.victim_cases.models import CaseStatus, Exploitation, Source
@@ -15,7 +16,7 @@ MoneyVnd = Annotated[int, Field(ge=0, le=10**11, strict=True, description="Integ
 
 
 def _not_future(value: date | None) -> date | None:
-    if value is not None and value > date.today():
+    if value is not None and value > dates.today():
         raise ValueError("must not be in the future")
     return value
 

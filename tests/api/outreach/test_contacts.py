@@ -1,12 +1,13 @@
 """Outreach contacts: anonymous or linked, validated against dates, units and establishments."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
 
+from donghanh.core import dates
 from tests.fixtures.world import World
 
 URL = "/api/v1/contacts"
@@ -77,7 +78,7 @@ class TestRecording:
 
 class TestValidation:
     async def test_date_in_the_future(self, client: httpx.AsyncClient, world: World) -> None:
-        response = await _post(client, world, contacted_on=(date.today() + timedelta(days=1)).isoformat())
+        response = await _post(client, world, contacted_on=(dates.today() + timedelta(days=1)).isoformat())
         assert response.status_code == 422
         assert response.json()["errors"][0]["loc"] == ["body", "contacted_on"]
 
