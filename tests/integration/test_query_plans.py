@@ -50,14 +50,18 @@ def seq_scans(plan: Any) -> set[str]:
     return found
 
 
+async def _manager_of(session: AsyncSession, unit: Any) -> tuple[tuple[str, ...], Principal]:
+    paths = await org_units.scope_paths(session, unit)
+    return paths, Principal.for_user(user_id=uuid.uuid4(), username="plans", role=Role.program_manager,
+                                     org_unit_id=unit.id, scope_paths=paths, organisation_id=None, session_id=None)
+
+
 async def test_hot_queries_use_indexes(session: AsyncSession, world: World) -> None:
     conn = await session.connection()
     if conn.dialect.name != "postgresql":
         pytest.skip("query plans are PostgreSQL's; the embedded SQLite serves one district")
     hanoi = world.units["hanoi"]
-    paths = await org_units.scope_paths(session, hanoi)
-    manager = Principal.for_user(user_id=uuid.uuid4(), username="plans", role=Role.program_manager,
-                                 org_unit_id=hanoi.id, scope_paths=paths, organisation_id=None, session_id=None)
+    paths, manager = await _manager_of(session, hanoi)
     seen: list[tuple[str, Any]] = []
 
     def on(_c: Any, _cur: Any, statement: str, parameters: Any, _ctx: Any, _many: bool) -> None:
@@ -110,9 +114,7 @@ async def test_sqlite_pages_choose_rows_from_the_keyset_index(session: AsyncSess
     if conn.dialect.name != "sqlite":
         pytest.skip("the rowid-first page shape is SQLite's (PostgreSQL evaluates look-ups after the LIMIT)")
     hanoi = world.units["hanoi"]
-    paths = await org_units.scope_paths(session, hanoi)
-    manager = Principal.for_user(user_id=uuid.uuid4(), username="plans", role=Role.program_manager,
-                                 org_unit_id=hanoi.id, scope_paths=paths, organisation_id=None, session_id=None)
+    paths, manager = await _manager_of(session, hanoi)
     seen: list[tuple[str, Any]] = []
 
     def on(_c: Any, _cur: Any, statement: str, parameters: Any, _ctx: Any, _many: bool) -> None:
