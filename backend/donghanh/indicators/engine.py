@@ -98,8 +98,12 @@ class Scope:
         return self.period.ends_before
 
 
-def _age(year_col: Any) -> Any:
-    age = extract("year", year_col) - Client.birth_year
+def _age(on: Any) -> Any:
+    return _age_in(extract("year", on))
+
+
+def _age_in(year: Any) -> Any:
+    age = year - Client.birth_year
     return case((Client.birth_year.is_(None), "unknown"), (age < 16, "<16"), (age < 18, "16-17"), (age < 25, "18-24"),
                 (age < 35, "25-34"), else_="35+")
 
@@ -183,16 +187,30 @@ def _has_needs(column: Any) -> Any:
 
 async def _contacts(session: AsyncSession, scopes: Scopes, by: tuple[str, ...]) -> Partial:
     """Distinct registered clients among the period's contacts, plus each anonymous contact; a breakdown
-    counts the clients (anonymous contacts land in "unknown")."""
-    c = _rows(scopes, lambda s: select(
-        s.grp, OutreachContact.client_id, _has_needs(OutreachContact.needs).label("needs"), Client.sex, Client.group,
-        _age(OutreachContact.contacted_on).label("age_group"),
-    ).select_from(OutreachContact).outerjoin(Client, Client.id == OutreachContact.client_id).where(
-        s.where(OutreachContact.org_unit_id), s.during(OutreachContact.contacted_on))).cte("c")
+    counts the clients (anonymous contacts land in "unknown").
+
+    The contacts are first folded into one row per client and calendar year (a client's age group is fixed
+    within a year), counting the contacts and those that named needs; the client is joined to that, not to
+    every contact. A national year is 330,000 contacts but 140,000 clients: 1.47 → 1.06 s on PostgreSQL,
+    which can also fold the contacts in parallel."""
+    rows = _rows(scopes, lambda s: select(
+        s.grp, OutreachContact.client_id, extract("year", OutreachContact.contacted_on).label("year"),
+        _has_needs(OutreachContact.needs).label("needs"),
+    ).where(s.where(OutreachContact.org_unit_id), s.during(OutreachContact.contacted_on))).subquery("contact")
+    per_client = select(
+        rows.c.grp, rows.c.client_id, rows.c.year, func.count().label("contacts"),
+        func.count().filter(rows.c.needs).label("with_needs"),
+    ).group_by(rows.c.grp, rows.c.client_id, rows.c.year).subquery("per_client")
+    c = select(
+        per_client.c.grp, per_client.c.client_id, per_client.c.contacts, per_client.c.with_needs,
+        (per_client.c.with_needs > 0).label("needs"), Client.sex, Client.group,
+        _age_in(per_client.c.year).label("age_group"),
+    ).select_from(per_client).outerjoin(Client, Client.id == per_client.c.client_id).cte("c")
     clients = func.count(distinct(c.c.client_id))
     anonymous = c.c.client_id.is_(None)
-    branches = [_branch(c, TOTAL, None, [clients, clients.filter(c.c.needs), func.count().filter(anonymous),
-                                         func.count().filter(and_(anonymous, c.c.needs))])]
+    branches = [_branch(c, TOTAL, None, [clients, clients.filter(c.c.needs),
+                                         func.sum(c.c.contacts).filter(anonymous),
+                                         func.sum(c.c.with_needs).filter(anonymous)])]
     dims = [d for d in by if d in PEOPLE_DIMENSIONS]
     branches += [_branch(c, d, c.c[d], [clients, clients.filter(c.c.needs)], c.c.client_id.is_not(None))
                  for d in dims]
