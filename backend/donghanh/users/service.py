@@ -44,10 +44,10 @@ async def get_for_authentication(session: AsyncSession, user_id: uuid.UUID) -> U
     return await UserRepository(session, SYSTEM).find(user_id)
 
 
-def select_for_authentication(session: AsyncSession, *entities: Any) -> Select[Any]:
-    """The SYSTEM-scoped SELECT of accounts that authentication extends (joining the account's session,
-    so a request's token is checked in one round trip)."""
-    return UserRepository(session, SYSTEM).select(User, *entities)
+def select_for_authentication(session: AsyncSession, *columns: Any) -> Select[Any]:
+    """The SYSTEM-scoped SELECT of accounts' `columns` that authentication extends (joining the account's
+    session, so a request's token is checked in one round trip)."""
+    return UserRepository(session, SYSTEM).select(*columns)
 
 
 async def create(session: AsyncSession, principal: Principal, *, user_in: UserCreate) -> User:
