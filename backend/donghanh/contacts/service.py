@@ -17,7 +17,7 @@ from donghanh.core import audit, bulk
 from donghanh.core.base import utcnow
 from donghanh.core.concurrency import check_precondition
 from donghanh.core.errors import Forbidden, Unprocessable
-from donghanh.core.pagination import RowPage
+from donghanh.core.pagination import RowPage, as_dicts
 from donghanh.core.principal import Principal
 from donghanh.establishments import service as establishments
 from donghanh.org_units import service as org_units
@@ -30,7 +30,7 @@ RESOURCE = "outreach_contact"
 async def to_reads(session: AsyncSession, principal: Principal, contacts: list[OutreachContact]) -> list[ContactRead]:
     """Contacts just read, created or changed, as the caller reads them (flushed, so the view sees them)."""
     rows = await ContactRepository(session, principal).reads([c.id for c in contacts])
-    return [ContactRead.model_validate(row._asdict()) for row in rows]
+    return [ContactRead.model_validate(values) for values in as_dicts(rows)]
 
 
 async def list(  # noqa: A001

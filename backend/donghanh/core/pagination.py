@@ -6,7 +6,7 @@ import binascii
 import functools
 import json
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar, Union, get_args, get_origin
 
 import orjson
 from pydantic import BaseModel, TypeAdapter
-from sqlalchemy import Integer, Select, and_, bindparam, literal, literal_column, or_, select, tuple_
+from sqlalchemy import Integer, Row, Select, and_, bindparam, literal, literal_column, or_, select, tuple_
 from starlette.responses import Response
 
 from donghanh.core.errors import Unprocessable
@@ -50,9 +50,12 @@ class RowPage(Generic[T]):
     def of_rows(cls, schema: type[T], rows: Iterable[Any], next_cursor: str | None,
                 derived: Callable[[Any], dict[str, Any]] | None = None) -> RowPage[T]:
         """From plain result rows: their columns by name, plus what `derived` computes from a row."""
-        mappings = (row._mapping for row in rows) if derived is None else \
-            (row._asdict() | derived(row) for row in rows)
-        return cls(schema, [item_of(schema, m) for m in mappings], next_cursor)
+        rows = list(rows)
+        values = as_dicts(rows)
+        if derived is not None:
+            for value, row in zip(values, rows, strict=True):
+                value.update(derived(row))
+        return cls(schema, [item_of(schema, v) for v in values], next_cursor)
 
     def models(self) -> list[T]:
         """The items as schema instances, for code that works with them rather than sending them."""
@@ -67,6 +70,15 @@ class RowPage(Generic[T]):
 @functools.cache
 def _adapter(schema: Any) -> TypeAdapter[Any]:
     return TypeAdapter(list[schema])
+
+
+def as_dicts(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
+    """Result rows as dicts, their column names read once: Row._asdict() builds a mapping view for each row,
+    and took a tenth of a referrals page's CPU (50 rows and their history)."""
+    if not rows:
+        return []
+    fields = rows[0]._fields
+    return [dict(zip(fields, row, strict=True)) for row in rows]
 
 
 def item_of(schema: type[BaseModel], values: Mapping[str, Any]) -> dict[str, Any]:

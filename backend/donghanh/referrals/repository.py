@@ -7,7 +7,7 @@ from sqlalchemy import Row, Select, bindparam, select
 
 from donghanh.clients.models import Client
 from donghanh.core import dates
-from donghanh.core.pagination import SortKey
+from donghanh.core.pagination import SortKey, as_dicts
 from donghanh.core.repository import Filters, ScopedRepository, looked_up
 from donghanh.core.scoping import visible
 from donghanh.referrals import policy as _policy  # noqa: F401  (scope rules ride with the repository)
@@ -54,7 +54,6 @@ class ReferralRepository(ScopedRepository[Referral]):
             return {}
         connection = await self.session.connection()  # plain rows: nothing for the ORM to build
         out: dict[uuid.UUID, list[dict[str, Any]]] = {}
-        for row in await connection.execute(_HISTORY, {"ids": referral_ids}):
-            entry = row._asdict()
+        for entry in as_dicts((await connection.execute(_HISTORY, {"ids": referral_ids})).all()):
             out.setdefault(entry.pop("referral_id"), []).append(entry)
         return out

@@ -14,7 +14,7 @@ from donghanh.core import audit, dates, outbox
 from donghanh.core.base import utcnow
 from donghanh.core.concurrency import check_precondition
 from donghanh.core.errors import Conflict, Unprocessable
-from donghanh.core.pagination import RowPage, item_of
+from donghanh.core.pagination import RowPage, as_dicts, item_of
 from donghanh.core.principal import Principal
 from donghanh.core.roles import Role
 from donghanh.org_units import service as org_units
@@ -71,8 +71,10 @@ async def _views(
     if codes is None:
         codes = await clients.codes_for(session, principal, {r.client_id for r in referrals})
     views: list[tuple[type[ReferralRead] | type[ProviderReferralRead], dict[str, Any]]] = []
-    for r in referrals:
-        values = r._asdict() if isinstance(r, Row) else {f: getattr(r, f) for f in _READ_FIELDS}
+    # A list's rows, or objects just read or changed (never a mix).
+    all_values = as_dicts(referrals) if referrals and isinstance(referrals[0], Row) else \
+        [{f: getattr(r, f) for f in _READ_FIELDS} for r in referrals]
+    for r, values in zip(referrals, all_values, strict=True):
         side = side_of(principal, r)
         common = {
             "overdue": _overdue(r),
