@@ -217,14 +217,15 @@ def openapi(
 
 @app.command()
 def worker() -> None:
-    """Deliver webhooks from the outbox (run one or more beside `serve --workers N` on PostgreSQL)."""
+    """Deliver webhooks from the outbox and chain the audit events waiting (run one or more beside
+    `serve --workers N` on PostgreSQL)."""
     from donghanh.webhooks.service import run_worker
 
     async def work(session: Any) -> None:
         from sqlalchemy.ext.asyncio import async_sessionmaker
 
         maker = async_sessionmaker(session.bind, expire_on_commit=False, autoflush=False)
-        console.print("delivering webhooks; Ctrl-C to stop")
+        console.print("delivering webhooks and chaining audit events; Ctrl-C to stop")
         await run_worker(maker, get_settings())
 
     try:
@@ -354,7 +355,7 @@ def restore(
 
 @audit_app.command("verify")
 def audit_verify() -> None:
-    """Walk the hash chain; report the first broken link."""
+    """Chain the events waiting, then walk the hash chain; report the first broken link."""
     from donghanh.core.audit import verify_chain
 
     report = _with_session(verify_chain)

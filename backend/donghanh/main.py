@@ -41,7 +41,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         stop = asyncio.Event()
         worker = None
         if settings.outbox_worker_in_process:
-            # Embedded setup: webhooks leave from inside the server. Production runs `donghanh worker`.
+            # Embedded setup: webhooks leave and audit events are chained from inside the server. Production
+            # runs `donghanh worker`.
             worker = asyncio.create_task(webhooks.run_worker(database.sessionmaker, settings, stop))
         collector.freeze_start_up()
         yield

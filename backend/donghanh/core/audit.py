@@ -1,12 +1,14 @@
 """Append-only, hash-chained audit events. Written in the caller's transaction, so an audited change
 and its event commit or roll back together.
 
-Events are chained when their transaction commits, not when they are recorded: the chain head is read
-and the chain lock taken once per transaction, just before COMMIT, and all of its events go in with one
-statement. Requests that audit no longer queue behind each other for their whole duration, and a page of
-fifty audited reads costs two round trips instead of a hundred. Events recorded inside a savepoint that is
-rolled back are dropped with it; a transaction recording very many events (an import) appends them in
-batches so memory stays flat."""
+An event is written with its transaction into `audit_pending`, and the sequencer (`chain_pending`, run by
+the worker, by the audit log's own reads and by `audit verify`) moves waiting events into the chain
+(`audit_event`) in batches, oldest first, under the chain lock. Chaining in the request itself held one
+lock across every audited transaction in the country from its head read to its COMMIT: on two cores, 8
+connections listing establishments made 300 requests/s with it and 590 without it. Events recorded inside
+a savepoint that is rolled back are dropped with it; a transaction recording very many events (an import)
+writes them in batches so memory stays flat. Waiting events are a few seconds of the log, committed and
+visible in `audit_pending`, but not yet under a hash."""
 from __future__ import annotations
 
 import hashlib
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Index, String, Uuid, select, text
+from sqlalchemy import JSON, BigInteger, Index, String, Uuid, bindparam, delete, select, text
 from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
@@ -28,19 +30,18 @@ from donghanh.core.context import current_request
 from donghanh.core.principal import Principal
 
 GENESIS_HASH = "0" * 64
-# Serialises appends on PostgreSQL for the rest of the transaction: the chain must not fork when two
-# requests audit at once. (SQLite transactions are already serial: BEGIN IMMEDIATE.)
+# Serialises the sequencer on PostgreSQL for the rest of its transaction: the chain must not fork when two
+# of them chain at once. (SQLite transactions are already serial: BEGIN IMMEDIATE.)
 _AUDIT_LOCK_KEY = 0x44484155  # "DHAU"
 
 
-class AuditEvent(Base):
-    __tablename__ = "audit_event"
+class _EventContent:
+    """What an event says; the chain's columns (seq, prev_hash, hash) are added when it is chained."""
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     actor_type: Mapped[str] = mapped_column(String(16))
-    actor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     actor_name: Mapped[str] = mapped_column(String(150))
     action: Mapped[str] = mapped_column(String(40))
     resource: Mapped[str] = mapped_column(String(60))
@@ -48,14 +49,34 @@ class AuditEvent(Base):
     fields: Mapped[list[str]] = mapped_column(JSON, default=list)
     ip: Mapped[str | None] = mapped_column(String(64))
     request_id: Mapped[str | None] = mapped_column(String(64))
-    org_unit_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    org_unit_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class AuditEvent(_EventContent, Base):
+    __tablename__ = "audit_event"
+
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_audit_event_resource_resource_id", "resource", "resource_id"),)
+    __table_args__ = (
+        Index("ix_audit_event_at", "at"),
+        Index("ix_audit_event_actor_id", "actor_id"),
+        Index("ix_audit_event_org_unit_id", "org_unit_id"),
+        Index("ix_audit_event_resource_resource_id", "resource", "resource_id"),
+    )
+
+
+class AuditPending(_EventContent, Base):
+    """An event committed with its transaction and waiting for the sequencer to chain it."""
+
+    __tablename__ = "audit_pending"
+
+    __table_args__ = (Index("ix_audit_pending_at_id", "at", "id"),)
 
 
 _COLUMNS = tuple(column.key for column in AuditEvent.__table__.columns)
+_PENDING_COLUMNS = tuple(column.key for column in AuditPending.__table__.columns)
 
 
 @dataclass(slots=True)
@@ -168,38 +189,82 @@ async def write_denials(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
 
 
 async def flush(session: AsyncSession) -> None:
-    """Write the events noted so far now (to read them back inside the same transaction)."""
+    """Write the events noted so far and chain everything waiting, now, in the caller's transaction (to read
+    them back from the chain inside it)."""
     await session.run_sync(_append)
+    await chain_all(session)
 
 
 # Built once: the append runs in every audited transaction, and building these (and their cache keys) for
 # each one cost about as much as sending them. Core statements on the session's connection: the audit log
 # is not scoped and its rows never become ORM objects.
 _TABLE = AuditEvent.__table__
+_WAITING_TABLE = AuditPending.__table__
 _CHAIN_LOCK = text("SELECT pg_advisory_xact_lock(:k)").bindparams(k=_AUDIT_LOCK_KEY)
 _CHAIN_HEAD = select(_TABLE.c.seq, _TABLE.c.hash).order_by(_TABLE.c.seq.desc()).limit(1)
+_WAITING = select(_WAITING_TABLE).order_by(_WAITING_TABLE.c.at, _WAITING_TABLE.c.id)
+_CHAINED = delete(_WAITING_TABLE).where(_WAITING_TABLE.c.id.in_(bindparam("ids", expanding=True)))
+CHAIN_BATCH = 5000  # events chained per statement set: the IN list of the delete stays far below any limit
 
 
 def _append(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
     if not pending:
         return
+    # In one go (COPY on PostgreSQL for many), without the unit of work, and without the chain lock: the
+    # sequencer chains them once committed.
+    bulk.insert_rows_sync(session, _WAITING_TABLE,
+                          [{key: getattr(noted, key) for key in _PENDING_COLUMNS} for noted, _ in pending])
+
+
+async def chain_pending(session: AsyncSession, limit: int | None = None) -> int:
+    """The sequencer: move up to `limit` (a batch) waiting events, oldest first, into the chain in the caller's
+    transaction; the number moved. On PostgreSQL the chain lock is held until that transaction ends."""
+    return await session.run_sync(_chain_sync, limit or CHAIN_BATCH)
+
+
+def _chain_sync(session: Session, limit: int) -> int:
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        # Serialises appends for the rest of the transaction, which is about to commit: the chain must not
-        # fork when two transactions append at once. (SQLite transactions are already serial.) The head is
-        # read by the next statement, whose snapshot is taken once the lock is held.
+        # The waiting events and the head are read by the next statements, whose snapshots are taken once
+        # the lock is held: what another sequencer chained and committed meanwhile is seen as chained.
         connection.execute(_CHAIN_LOCK)
+    waiting = connection.execute(_WAITING.limit(limit)).all()
+    if not waiting:
+        return 0
     last = connection.execute(_CHAIN_HEAD).first()
     seq, prev_hash = (last.seq, last.hash) if last else (0, GENESIS_HASH)
     rows = []
-    for noted, _ in pending:
+    for row in waiting:
+        event = _Noted(**row._mapping)
         seq += 1
-        noted.seq, noted.prev_hash = seq, prev_hash
-        noted.hash = prev_hash = compute_hash(noted)
-        rows.append({key: getattr(noted, key) for key in _COLUMNS})
-    # In one go (COPY on PostgreSQL for many), without the unit of work: the events never change once written.
+        event.seq, event.prev_hash = seq, prev_hash
+        event.hash = prev_hash = compute_hash(event)
+        rows.append({key: getattr(event, key) for key in _COLUMNS})
     bulk.insert_rows_sync(session, _TABLE, rows)
+    connection.execute(_CHAINED, {"ids": [row.id for row in waiting]})
+    return len(waiting)
+
+
+async def chain_all(session: AsyncSession) -> int:
+    """Chain every waiting event in the caller's transaction (the audit log's readers: what they are shown
+    is the whole log)."""
+    chained = 0
+    while (moved := await chain_pending(session)) == CHAIN_BATCH:
+        chained += moved
+    return chained + moved
+
+
+async def chain_waiting(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
+    """Chain every waiting event, a batch per transaction so the lock is held briefly (the worker's step)."""
+    chained = 0
+    while True:
+        async with sessionmaker() as session:
+            moved = await chain_pending(session)
+            await session.commit()
+        chained += moved
+        if moved < CHAIN_BATCH:
+            return chained
 
 
 def _within(transaction: SessionTransaction | None, ancestor: SessionTransaction) -> bool:
@@ -238,7 +303,9 @@ class ChainReport:
 
 
 async def verify_chain(session: AsyncSession, batch: int = 5000) -> ChainReport:
-    """Walk the chain in order; report the first event whose hash or link does not hold."""
+    """Chain what is waiting, then walk the chain in order; report the first event whose hash or link does
+    not hold."""
+    await chain_all(session)
     expected_prev = GENESIS_HASH
     expected_seq = 1
     checked = 0

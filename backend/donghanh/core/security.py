@@ -85,27 +85,35 @@ def create_access_token(
 
 
 def decode_access_token(settings: Settings, token: str) -> dict[str, Any]:
-    invalid = Unauthorized("The access token is invalid or expired.")
     if not token or len(token) > MAX_TOKEN_LENGTH:
-        raise invalid
+        raise _invalid()
     try:
-        header = jwt.get_unverified_header(token)
-    except JWTError as exc:
-        raise invalid from exc
-    if header.get("alg") not in ALLOWED_ALGORITHMS:
-        raise invalid
-    kid = header.get("kid")
-    if not isinstance(kid, str) or kid not in settings.jwt_keys:
-        raise invalid
-    try:
+        kid = _signing_kid(token)
+        if kid not in settings.jwt_keys:
+            raise _invalid()
         claims = _verified_claims(token, settings.jwt_keys[kid], settings.jwt_audience, settings.jwt_issuer)
     except JWTError as exc:
-        raise invalid from exc
+        raise _invalid() from exc
     # The cache above remembers a signature once checked; the token's time window is checked on every use.
     now = datetime.now(UTC).timestamp()
     if not claims["exp"] > now >= claims.get("nbf", claims["iat"]):
-        raise invalid
+        raise _invalid()
     return dict(claims)
+
+
+def _invalid() -> Unauthorized:
+    return Unauthorized("The access token is invalid or expired.")
+
+
+@functools.lru_cache(maxsize=4096)
+def _signing_kid(token: str) -> str:
+    """The key id of a token whose header names an allowed algorithm (parsed once per token, like its
+    claims below); refusals are exceptions, which are not cached."""
+    header = jwt.get_unverified_header(token)
+    kid = header.get("kid")
+    if header.get("alg") not in ALLOWED_ALGORITHMS or not isinstance(kid, str):
+        raise JWTError("algorithm or key id refused")
+    return kid
 
 
 @functools.lru_cache(maxsize=4096)

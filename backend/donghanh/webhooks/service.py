@@ -5,6 +5,7 @@ import asyncio
 import logging
 import secrets
 import uuid
+from collections.abc import Awaitable
 from datetime import timedelta
 
 import httpx
@@ -225,21 +226,27 @@ async def deliver_due(sessionmaker: async_sessionmaker[AsyncSession], settings: 
 
 async def run_worker(sessionmaker: async_sessionmaker[AsyncSession], settings: Settings,
                      stop: asyncio.Event | None = None) -> None:
+    """The background worker: each round delivers due webhooks and chains the audit events waiting."""
     stop = stop or asyncio.Event()
     while not stop.is_set():
-        try:
-            delivered = await deliver_due(sessionmaker, settings)
-        except Exception as exc:  # the worker must outlive a bad round; the next one retries
-            if database_unavailable(exc):  # a restart or an outage: expected, and said in one line per round
-                log.warning("webhook delivery round skipped, database unavailable: %s", str(exc).splitlines()[0])
-            else:
-                log.exception("webhook delivery round failed")
-            delivered = 0
-        if not delivered:
+        delivered = await _round("webhook delivery", deliver_due(sessionmaker, settings))
+        chained = await _round("audit chaining", audit.chain_waiting(sessionmaker))
+        if not delivered and not chained:
             try:
                 await asyncio.wait_for(stop.wait(), timeout=settings.outbox_poll_seconds)
             except TimeoutError:
                 pass
+
+
+async def _round(what: str, work: Awaitable[int]) -> int:
+    try:
+        return await work
+    except Exception as exc:  # the worker must outlive a bad round; the next one retries
+        if database_unavailable(exc):  # a restart or an outage: expected, and said in one line per round
+            log.warning("%s round skipped, database unavailable: %s", what, str(exc).splitlines()[0])
+        else:
+            log.exception("%s round failed", what)
+        return 0
 
 
 __all__ = ["create", "deliver_due", "fan_out", "run_worker"]

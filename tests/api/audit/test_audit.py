@@ -7,7 +7,7 @@ from sqlalchemy import select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from donghanh.core.audit import AuditEvent, verify_chain
+from donghanh.core.audit import AuditEvent, chain_all, verify_chain
 from tests.fixtures.world import World
 
 
@@ -71,6 +71,7 @@ async def _lift_append_only(session: AsyncSession) -> None:
 async def test_the_database_refuses_to_change_or_remove_audit_events(client: httpx.AsyncClient, world: World,
                                                                       session: AsyncSession, statement: str) -> None:
     await client.get(f"/api/v1/establishments/{world.establishments['ba_dinh']}", headers=world.auth("case_worker"))
+    assert await chain_all(session) >= 1  # the read's event, out of the waiting room and into the chain
     nested = await session.begin_nested()
     with pytest.raises(DBAPIError, match="append-only"):
         await session.execute(text(statement))

@@ -9,11 +9,12 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from donghanh.core.audit import AuditEvent
+from donghanh.core.audit import AuditEvent, chain_all
 from tests.fixtures.world import World
 
 
 async def _denials(session: AsyncSession, actor: uuid.UUID) -> list[tuple[str, str | None]]:
+    await chain_all(session)
     rows = await session.execute(select(AuditEvent.resource, AuditEvent.resource_id).where(
         AuditEvent.action == "denied", AuditEvent.actor_id == actor).order_by(AuditEvent.seq))
     return [tuple(row) for row in rows]

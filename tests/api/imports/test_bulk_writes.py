@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.contacts import service as contacts_service
@@ -18,6 +18,7 @@ from donghanh.imports import engine
 from donghanh.imports.repository import Lookup
 from tests.api.imports.files import contact_rows, csv_bytes
 from tests.api.imports.test_imports import _import
+from tests.fixtures.objects import audit_events
 from tests.fixtures.world import World
 
 ROWS = 130  # three chunks of 50 (the last one short), each above the COPY threshold but the last
@@ -69,6 +70,7 @@ class TestBulkContacts:
         raw = await session.scalar(text("SELECT notes FROM outreach_contact WHERE external_id = 'TC-00050'"))
         assert raw.startswith("v1:") and "khu trọ" not in raw  # stored encrypted, like a form's contact
 
+        assert (await verify_chain(session)).ok  # the import's events chained, and the chain holds
         events = (await session.execute(select(AuditEvent).where(
             AuditEvent.resource == "outreach_contact", AuditEvent.action == "create",
             AuditEvent.resource_id.in_([str(c.id) for c in stored.values()])))).scalars().all()
@@ -76,7 +78,6 @@ class TestBulkContacts:
         assert {(e.actor_id, e.org_unit_id) for e in events} == {
             (world.user_ids["case_worker"], world.units["ba_dinh"].id)}
         assert "notes" in events[0].fields and "external_id" in events[0].fields
-        assert (await verify_chain(session)).ok
 
         again = (await _import(client, world, "contacts", csv_bytes(contact_rows(ROWS)),
                                account="case_worker")).json()
@@ -87,7 +88,7 @@ class TestBulkContacts:
             monkeypatch: pytest.MonkeyPatch) -> None:
         first = await _import(client, world, "contacts", csv_bytes(contact_rows(1)), account="case_worker")
         assert first.json()["created"] == 1
-        audits = await session.scalar(select(func.count()).select_from(AuditEvent))
+        audits = await audit_events(session)
         # As if another import had written TC-00000 between this one's look-up and its write: the chunk's
         # bulk write hits the unique index, and the row-by-row replay names the row.
         monkeypatch.setattr(Lookup, "by_keys", _finding_nothing)
@@ -95,7 +96,7 @@ class TestBulkContacts:
         assert response.status_code == 422
         assert [(e["row"], e["column"]) for e in response.json()["errors"]] == [(2, "Mã tham chiếu")]
         assert sorted(await _contacts(session)) == ["TC-00000"]
-        assert await session.scalar(select(func.count()).select_from(AuditEvent)) == audits + 1  # the refusal's
+        assert await audit_events(session) == audits + 1  # the refusal's
 
 
 async def _finding_nothing(self: Lookup, key_field: str, keys: Any) -> list[Any]:

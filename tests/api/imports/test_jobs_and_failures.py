@@ -7,16 +7,16 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.contacts import service as contacts_service
 from donghanh.contacts.models import OutreachContact
-from donghanh.core.audit import AuditEvent
 from donghanh.imports import service as imports
 from donghanh.imports.resources import RESOURCES
 from tests.api.imports.files import contact_rows, csv_bytes
 from tests.api.imports.test_imports import _import
+from tests.fixtures.objects import audit_events
 from tests.fixtures.world import World
 
 
@@ -100,7 +100,7 @@ class TestBreakingOff:
         content = csv_bytes(contact_rows(30))
         await imports.run(session, principal, spec, io.BytesIO(content), dry_run=False, language="vi")
         baseline = await _snapshot(session)
-        audits = await session.scalar(select(func.count()).select_from(AuditEvent))
+        audits = await audit_events(session)
 
         changed = contact_rows(30)
         for line in changed[1:]:
@@ -111,7 +111,7 @@ class TestBreakingOff:
             await imports.run(session, principal, spec, io.BytesIO(csv_bytes(changed)), dry_run=False,
                               language="vi")
         assert await _snapshot(session) == baseline
-        assert await session.scalar(select(func.count()).select_from(AuditEvent)) == audits
+        assert await audit_events(session) == audits
         monkeypatch.undo()
 
         again = await imports.run(session, principal, spec, io.BytesIO(content), dry_run=False, language="vi")
