@@ -84,21 +84,35 @@ def as_dicts(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
 def item_of(schema: type[BaseModel], values: Mapping[str, Any]) -> dict[str, Any]:
     """One list item: the schema's fields from `values`, defaults where `values` has none (a required field
     missing is a bug, and fails as one); nested items given as dicts are picked by their own schema."""
+    names, fields, nested_fields = _item_plan(schema)
+    if values.keys() == names:
+        # Exactly the schema's fields (what the lists build): copied in one step, only nested items picked.
+        item = dict(values)
+        for name, nested, many in nested_fields:
+            item[name] = _nested_item(nested, many, item[name])
+        return item
     item = {}
-    for name, required, default, nested, many in _plain_fields(schema):
+    for name, required, default, nested, many in fields:
         value = values[name] if required or name in values else default
-        if nested is not None and value is not None:
-            value = [item_of(nested, v) if isinstance(v, Mapping) else v for v in value] if many else \
-                item_of(nested, value) if isinstance(value, Mapping) else value
-        item[name] = value
+        item[name] = value if nested is None else _nested_item(nested, many, value)
     return item
 
 
+def _nested_item(nested: type[BaseModel], many: bool, value: Any) -> Any:
+    if value is None:
+        return None
+    if many:
+        return [item_of(nested, v) if isinstance(v, Mapping) else v for v in value]
+    return item_of(nested, value) if isinstance(value, Mapping) else value
+
+
 @functools.cache
-def _plain_fields(schema: type[BaseModel]) -> tuple[tuple[str, bool, Any, type[BaseModel] | None, bool], ...]:
-    """A schema's fields: name, required, default, and the schema of what it nests (one, or a list of).
-    Only for schemas whose serialisation is their fields as they are: no aliases, serialisers or computed
-    fields (RowPage's orjson path would not reproduce those)."""
+def _item_plan(schema: type[BaseModel]) -> tuple[
+        frozenset[str], tuple[tuple[str, bool, Any, type[BaseModel] | None, bool], ...],
+        tuple[tuple[str, type[BaseModel], bool], ...]]:
+    """A schema's field names, its fields (name, required, default, the schema of what it nests and whether
+    a list of them) and those of them that nest. Only for schemas whose serialisation is their fields as
+    they are: no aliases, serialisers or computed fields (RowPage's orjson path would not reproduce those)."""
     decorators = schema.__pydantic_decorators__
     if decorators.field_serializers or decorators.model_serializers or decorators.computed_fields:
         raise TypeError(f"{schema.__name__} has serialisers: list it as models, not rows")
@@ -110,7 +124,8 @@ def _plain_fields(schema: type[BaseModel]) -> tuple[tuple[str, bool, Any, type[B
         nested, many = _nested_schema(info.annotation)
         fields.append((name, required, None if required else info.get_default(call_default_factory=True),
                        nested, many))
-    return tuple(fields)
+    return (frozenset(schema.model_fields), tuple(fields),
+            tuple((name, nested, many) for name, _, _, nested, many in fields if nested is not None))
 
 
 def _nested_schema(annotation: Any) -> tuple[type[BaseModel] | None, bool]:

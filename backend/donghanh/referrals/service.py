@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Row
@@ -43,9 +44,9 @@ def side_of(principal: Principal, referral: Referral) -> Side:
     return Side.referrer
 
 
-def _overdue(referral: Referral) -> bool:
+def _overdue(referral: Referral | Row[Any], today: date) -> bool:
     due = referral.follow_up_due_on
-    return referral.status in OPEN and due is not None and due < dates.today()
+    return referral.status in OPEN and due is not None and due < today
 
 
 _COMMON_FIELDS = [f for f in _ReferralCommon.model_fields if f not in ("overdue", "allowed_transitions", "history")]
@@ -74,10 +75,11 @@ async def _views(
     # A list's rows, or objects just read or changed (never a mix).
     all_values = as_dicts(referrals) if referrals and isinstance(referrals[0], Row) else \
         [{f: getattr(r, f) for f in _READ_FIELDS} for r in referrals]
+    today = dates.today()
     for r, values in zip(referrals, all_values, strict=True):
         side = side_of(principal, r)
         common = {
-            "overdue": _overdue(r),
+            "overdue": _overdue(r, today),
             "allowed_transitions": allowed_from(ReferralStatus(r.status), side),
             "history": histories.get(r.id, []),
         }
