@@ -1,4 +1,4 @@
-from fastapi import APIRouter
+from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from donghanh.activities.router import router as activities_router
@@ -61,9 +61,13 @@ ANY_OPERATION = {
     503: {"model": Problem, "content": {PROBLEM_JSON: {}},
           "description": "Service unavailable: the database cannot be reached; retry after Retry-After"},
 }
-api_router = APIRouter(prefix=API_PREFIX)
-for _router in DOMAIN_ROUTERS:
-    api_router.include_router(_router, responses=ANY_OPERATION)
+
+
+def include_api(app: FastAPI) -> None:
+    """Each domain's router straight into the app: FastAPI matches included routers as a tree, walking every
+    router's routes twice (to match, then to handle), so one level less is a level fewer walks per request."""
+    for router in DOMAIN_ROUTERS:
+        app.include_router(router, prefix=API_PREFIX, responses=ANY_OPERATION)
 
 
 def route_inventory() -> list[tuple[str, str, APIRoute]]:

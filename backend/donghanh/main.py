@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 import donghanh.models  # noqa: F401  (registers every model and scope policy)
 from donghanh import __version__
-from donghanh.api import api_router
+from donghanh.api import include_api
 from donghanh.auth.dependencies import authenticate_request
 from donghanh.config import Settings, get_settings
 from donghanh.core import audit, collector, crypto
@@ -72,7 +72,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
                                settings.rate_limit_anonymous_per_minute, settings.rate_limit_storage)
     install_protocol_handlers(app)
 
-    app.include_router(api_router)
+    include_api(app)
     app.add_middleware(NulCharacterGuard, max_body_bytes=MAX_BODY_BYTES)
     app.add_middleware(RequestContextMiddleware, settings=settings, rate_limiter=rate_limiter,
                        write_denials=lambda: _write_denials(app))

@@ -3,7 +3,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, select
+from sqlalchemy import Row, Select, Uuid, any_, bindparam, select
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from donghanh.clients.models import Client
 from donghanh.core import dates
@@ -17,9 +18,15 @@ from donghanh.referrals.schemas import HistoryEntry, ReferralFilter, ReferralRea
 SORT_KEYS = [SortKey(Referral.created_at, "created_at", descending=True), SortKey(Referral.id, "id", descending=True)]
 OPEN = (ReferralStatus.sent.value, ReferralStatus.accepted.value)
 # The steps of a page of referrals, as HistoryEntry reads them (built once: lists run it on every page).
-_HISTORY = select(ReferralEvent.referral_id, *(ReferralEvent.__table__.c[name] for name in HistoryEntry.model_fields)
-                  ).where(ReferralEvent.referral_id.in_(bindparam("ids", expanding=True))
+# PostgreSQL takes the page's ids as one array (`= ANY($1)`): an expanding IN is re-rendered with 50
+# parameters on every page; SQLite has no arrays.
+_HISTORY_COLUMNS = select(ReferralEvent.referral_id,
+                          *(ReferralEvent.__table__.c[name] for name in HistoryEntry.model_fields)
                           ).order_by(ReferralEvent.at, ReferralEvent.id)
+_HISTORY = {
+    "postgresql": _HISTORY_COLUMNS.where(ReferralEvent.referral_id == any_(bindparam("ids", type_=ARRAY(Uuid)))),
+    "sqlite": _HISTORY_COLUMNS.where(ReferralEvent.referral_id.in_(bindparam("ids", expanding=True))),
+}
 
 
 class ReferralRepository(ScopedRepository[Referral]):
@@ -54,6 +61,7 @@ class ReferralRepository(ScopedRepository[Referral]):
             return {}
         connection = await self.session.connection()  # plain rows: nothing for the ORM to build
         out: dict[uuid.UUID, list[dict[str, Any]]] = {}
-        for entry in as_dicts((await connection.execute(_HISTORY, {"ids": referral_ids})).all()):
+        rows = (await connection.execute(_HISTORY[connection.dialect.name], {"ids": referral_ids})).all()
+        for entry in as_dicts(rows):
             out.setdefault(entry.pop("referral_id"), []).append(entry)
         return out
