@@ -8,6 +8,7 @@ from donghanh.auth.router import router as auth_router
 from donghanh.clients.router import router as clients_router
 from donghanh.contacts.router import router as contacts_router
 from donghanh.core.errors import PROBLEM_JSON, Problem
+from donghanh.core.routing import DomainRouter
 from donghanh.dashboard.router import router as dashboard_router
 from donghanh.establishments.router import router as establishments_router
 from donghanh.imports.router import exports_router
@@ -26,7 +27,7 @@ from donghanh.victim_cases.router import router as victim_cases_router
 from donghanh.webhooks.router import router as webhooks_router
 
 API_PREFIX = "/api/v1"
-DOMAIN_ROUTERS = [
+DOMAIN_ROUTERS: list[DomainRouter] = [
     auth_router,
     org_units_router,
     organisations_router,
@@ -68,6 +69,7 @@ def include_api(app: FastAPI) -> None:
     walks included routers as a tree, and the extra level cost ~1.4G instructions of startup (bench/RESULTS.md)."""
     for router in DOMAIN_ROUTERS:
         app.include_router(router, prefix=API_PREFIX, responses=ANY_OPERATION)
+        router.mounted_at = API_PREFIX + router.prefix
 
 
 def route_inventory() -> list[tuple[str, str, APIRoute]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from donghanh.activities import service
@@ -13,9 +13,10 @@ from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 
-router = APIRouter(prefix="/activities", tags=["activities"])
+router = DomainRouter(prefix="/activities", tags=["activities"])
 Reader = Annotated[Principal, Depends(Require(Permission.activities_read))]
 Writer = Annotated[Principal, Depends(Require(Permission.activities_write))]
 

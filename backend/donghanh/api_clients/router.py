@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends
 
 from donghanh.api_clients import service
 from donghanh.api_clients.schemas import (
@@ -16,9 +16,10 @@ from donghanh.api_clients.schemas import (
 from donghanh.core.errors import problems
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 
-router = APIRouter(prefix="/api-clients", tags=["api-clients"])
+router = DomainRouter(prefix="/api-clients", tags=["api-clients"])
 Admin = Annotated[Principal, Depends(Require(Permission.api_clients_manage))]
 
 

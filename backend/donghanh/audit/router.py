@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
 from donghanh.audit import service
 from donghanh.audit.schemas import AuditEventFilter, AuditEventRead
@@ -10,9 +10,10 @@ from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 
-router = APIRouter(prefix="/audit-events", tags=["audit"])
+router = DomainRouter(prefix="/audit-events", tags=["audit"])
 
 
 @router.get("", response_model=Page[AuditEventRead], responses=problems())

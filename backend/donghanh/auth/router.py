@@ -4,16 +4,17 @@ import base64
 from typing import Annotated, Literal
 from urllib.parse import unquote
 
-from fastapi import APIRouter, Body, Form, Request, Response
+from fastapi import Body, Form, Request, Response
 
 from donghanh.auth import service
 from donghanh.auth.schemas import Me, RefreshRequest, TokenResponse
 from donghanh.config import Settings, SettingsDep
 from donghanh.core.errors import Unauthorized, Unprocessable, problems
 from donghanh.core.permissions import CurrentPrincipal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 
-router = APIRouter(tags=["auth"])
+router = DomainRouter(tags=["auth"])
 
 
 def _client_ip(request: Request) -> str | None:

@@ -82,7 +82,7 @@ async def list(  # noqa: A001
     # Lists never carry identity: names are read one person at a time, each read audited.
     this_year = date.today().year
     return RowPage.of_rows(ClientRead, rows, next_cursor, lambda row: {
-        "age_group": age_group(row.birth_year, this_year), "has_identity": row.identified or bool(row.notes)})
+        "age_group": age_group(row["birth_year"], this_year), "has_identity": row["identified"] or bool(row["notes"])})
 
 
 async def get(session: AsyncSession, principal: Principal, client_id: uuid.UUID) -> Client:

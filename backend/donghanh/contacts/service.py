@@ -38,10 +38,11 @@ async def list(  # noqa: A001
 ) -> RowPage[ContactRead]:
     unit_paths = await org_units.filter_paths(session, flt.org_unit)
     rows, next_cursor = await ContactRepository(session, principal).list(flt, unit_paths, principal.id, cursor, limit)
-    if any(row.notes for row in rows):
+    page = RowPage.of_rows(ContactRead, rows, next_cursor)
+    if any(item["notes"] for item in page.items):
         await audit.record(session, principal, "list", RESOURCE, None, fields=["notes"],
                            org_unit_id=principal.org_unit_id)
-    return RowPage.of_rows(ContactRead, rows, next_cursor)
+    return page
 
 
 async def get(session: AsyncSession, principal: Principal, contact_id: uuid.UUID) -> OutreachContact:

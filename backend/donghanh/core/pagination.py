@@ -6,7 +6,7 @@ import binascii
 import functools
 import json
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -47,14 +47,14 @@ class RowPage(Generic[T]):
         self.next_cursor = next_cursor
 
     @classmethod
-    def of_rows(cls, schema: type[T], rows: Iterable[Any], next_cursor: str | None,
-                derived: Callable[[Any], dict[str, Any]] | None = None) -> RowPage[T]:
-        """From plain result rows: their columns by name, plus what `derived` computes from a row."""
-        rows = list(rows)
+    def of_rows(cls, schema: type[T], rows: Sequence[Row[Any]], next_cursor: str | None,
+                derived: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> RowPage[T]:
+        """From plain result rows: their columns by name, plus what `derived` computes from a row's columns
+        (given as a dict: a Row's attributes cost ~0.4 µs a read, twenty times a dict's)."""
         values = as_dicts(rows)
         if derived is not None:
-            for value, row in zip(values, rows, strict=True):
-                value.update(derived(row))
+            for value in values:
+                value.update(derived(value))
         return cls(schema, [item_of(schema, v) for v in values], next_cursor)
 
     def models(self) -> list[T]:
@@ -102,6 +102,12 @@ def _nested_item(nested: type[BaseModel], many: bool, value: Any) -> Any:
     if value is None:
         return None
     if many:
+        names, _, nested_fields = _item_plan(nested)
+        if not nested_fields:
+            # Flat items holding exactly their fields (a referral's steps, ~3 on each of a page's 50) copied
+            # here, not through item_of one call each: 2% of a referrals page's instructions.
+            return [dict(v) if isinstance(v, Mapping) and v.keys() == names else
+                    item_of(nested, v) if isinstance(v, Mapping) else v for v in value]
         return [item_of(nested, v) if isinstance(v, Mapping) else v for v in value]
     return item_of(nested, value) if isinstance(value, Mapping) else value
 

@@ -48,7 +48,12 @@ def Require(  # noqa: N802
     `hide=True` answers 404 instead, for records whose very existence is confidential (victim cases):
     a role that may never see one is told there is nothing there."""
 
-    async def dependency(principal: CurrentPrincipal) -> Principal:
+    # Authenticates itself rather than through a CurrentPrincipal dependency: FastAPI solves each level of a
+    # dependency tree on every request, and this one is on every request.
+    async def dependency(
+        request: Request, session: SessionDep, token: Annotated[str | None, Depends(oauth2_scheme)]
+    ) -> Principal:
+        principal = await current_principal(request, session, token)
         missing = [p for p in needed if p not in principal.permissions]
         if missing and not (any_of and len(missing) < len(needed)):
             audit.note_denial(principal, "permission", ",".join(missing))

@@ -2,18 +2,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends
 
 from donghanh.config import SettingsDep
 from donghanh.core.errors import problems
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.dashboard import service
 from donghanh.dashboard.schemas import Dashboard
 from donghanh.db import SessionDep
 from donghanh.indicators.params import PeriodQuery, UnitQuery
 
-router = APIRouter(prefix="/dashboard", tags=["indicators"])
+router = DomainRouter(prefix="/dashboard", tags=["indicators"])
 Reader = Annotated[Principal, Depends(Require(Permission.indicators_read))]
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
@@ -11,6 +11,7 @@ from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 from donghanh.establishments import service
 from donghanh.establishments.schemas import (
@@ -23,7 +24,7 @@ from donghanh.establishments.schemas import (
     InspectionUpdate,
 )
 
-router = APIRouter(prefix="/establishments", tags=["establishments"])
+router = DomainRouter(prefix="/establishments", tags=["establishments"])
 Reader = Annotated[Principal, Depends(Require(Permission.establishments_read))]
 Writer = Annotated[Principal, Depends(Require(Permission.establishments_write))]
 InspectionReader = Annotated[Principal, Depends(Require(Permission.inspections_read))]

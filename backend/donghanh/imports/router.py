@@ -4,13 +4,14 @@ import uuid
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Depends, File, Header, Query, Request, UploadFile
+from fastapi import BackgroundTasks, Depends, File, Header, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from donghanh.core.context import current_request
 from donghanh.core.errors import PROBLEM_JSON, TYPE_BASE, PayloadTooLarge, problems
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 from donghanh.imports import exports, service
 from donghanh.imports.exports import EXPORTS, ExportSpec
@@ -19,8 +20,8 @@ from donghanh.imports.resources import RESOURCES
 from donghanh.imports.schemas import ImportJobRead, ImportRejected, ImportResourceRead, ImportResult
 from donghanh.imports.specs import ResourceSpec
 
-router = APIRouter(prefix="/imports", tags=["imports"])
-exports_router = APIRouter(prefix="/exports", tags=["imports"])
+router = DomainRouter(prefix="/imports", tags=["imports"])
+exports_router = DomainRouter(prefix="/exports", tags=["imports"])
 Importer = Annotated[Principal, Depends(Require(Permission.imports_run))]
 AcceptLanguage = Annotated[str | None, Header(alias="Accept-Language")]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

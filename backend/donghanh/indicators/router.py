@@ -2,18 +2,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
 from donghanh.config import SettingsDep
 from donghanh.core.errors import problems
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 from donghanh.indicators import service
 from donghanh.indicators.params import PeriodQuery, UnitQuery
 from donghanh.indicators.schemas import IndicatorDefinition, IndicatorReport
 
-router = APIRouter(prefix="/indicators", tags=["indicators"])
+router = DomainRouter(prefix="/indicators", tags=["indicators"])
 Reader = Annotated[Principal, Depends(Require(Permission.indicators_read))]
 
 

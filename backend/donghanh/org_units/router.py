@@ -3,17 +3,18 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
 from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 from donghanh.org_units import service
 from donghanh.org_units.schemas import OrgUnitCreate, OrgUnitFilter, OrgUnitRead, OrgUnitUpdate
 
-router = APIRouter(prefix="/org-units", tags=["org-units"])
+router = DomainRouter(prefix="/org-units", tags=["org-units"])
 
 
 @router.get("", response_model=Page[OrgUnitRead], responses=problems())

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
@@ -11,6 +11,7 @@ from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 from donghanh.organisations import service
 from donghanh.organisations.schemas import (
@@ -20,8 +21,8 @@ from donghanh.organisations.schemas import (
     OrganisationUpdate,
 )
 
-router = APIRouter(prefix="/organisations", tags=["organisations"])
-directory_router = APIRouter(prefix="/service-directory", tags=["service-directory"])
+router = DomainRouter(prefix="/organisations", tags=["organisations"])
+directory_router = DomainRouter(prefix="/service-directory", tags=["service-directory"])
 Reader = Annotated[Principal, Depends(Require(Permission.organisations_read))]
 Writer = Annotated[Principal, Depends(Require(Permission.organisations_write))]
 

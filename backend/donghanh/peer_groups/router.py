@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
@@ -11,6 +11,7 @@ from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 from donghanh.peer_groups import service
 from donghanh.peer_groups.schemas import (
@@ -23,7 +24,7 @@ from donghanh.peer_groups.schemas import (
     PeerGroupUpdate,
 )
 
-router = APIRouter(prefix="/peer-groups", tags=["peer-groups"])
+router = DomainRouter(prefix="/peer-groups", tags=["peer-groups"])
 Reader = Annotated[Principal, Depends(Require(Permission.peer_groups_read))]
 Writer = Annotated[Principal, Depends(Require(Permission.peer_groups_write))]
 IfMatch = Annotated[str | None, Header(alias="If-Match")]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
@@ -11,6 +11,7 @@ from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 from donghanh.plans import export, service
 from donghanh.plans.schemas import (
@@ -28,10 +29,10 @@ from donghanh.plans.schemas import (
     RevisionRead,
 )
 
-plans_router = APIRouter(prefix="/plans", tags=["plans"])
-lines_router = APIRouter(prefix="/budget-lines", tags=["plans"])
-expenditures_router = APIRouter(prefix="/expenditures", tags=["plans"])
-execution_router = APIRouter(prefix="/budget-execution", tags=["plans"])
+plans_router = DomainRouter(prefix="/plans", tags=["plans"])
+lines_router = DomainRouter(prefix="/budget-lines", tags=["plans"])
+expenditures_router = DomainRouter(prefix="/expenditures", tags=["plans"])
+execution_router = DomainRouter(prefix="/budget-execution", tags=["plans"])
 Reader = Annotated[Principal, Depends(Require(Permission.plans_read))]
 Writer = Annotated[Principal, Depends(Require(Permission.plans_write))]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
@@ -11,6 +11,7 @@ from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 from donghanh.referrals import service
 from donghanh.referrals.schemas import (
@@ -23,8 +24,8 @@ from donghanh.referrals.schemas import (
     TransitionIn,
 )
 
-router = APIRouter(prefix="/referrals", tags=["referrals"])
-contact_router = APIRouter(prefix="/contacts", tags=["referrals"])
+router = DomainRouter(prefix="/referrals", tags=["referrals"])
+contact_router = DomainRouter(prefix="/contacts", tags=["referrals"])
 Reader = Annotated[Principal, Depends(Require(Permission.referrals_read))]
 Writer = Annotated[Principal, Depends(Require(Permission.referrals_write))]
 ReferralOut = ReferralRead | ProviderReferralRead

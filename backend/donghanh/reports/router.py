@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from donghanh.config import SettingsDep
@@ -14,6 +14,7 @@ from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 from donghanh.indicators.params import PeriodQuery, UnitQuery
 from donghanh.reports import export, service
@@ -29,7 +30,7 @@ from donghanh.reports.schemas import (
     ReportUpdate,
 )
 
-router = APIRouter(prefix="/reports", tags=["reports"])
+router = DomainRouter(prefix="/reports", tags=["reports"])
 Reader = Annotated[Principal, Depends(Require(Permission.reports_read))]
 Writer = Annotated[Principal, Depends(Require(Permission.reports_write))]
 Reporter = Annotated[Principal, Depends(Require(Permission.reports_write, Permission.reports_approve, any_of=True))]

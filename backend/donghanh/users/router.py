@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from donghanh.core.concurrency import IdempotencyKey, etag_for, idempotent
@@ -11,11 +11,12 @@ from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 from donghanh.users import service
 from donghanh.users.schemas import UserCreate, UserFilter, UserRead, UserUpdate
 
-router = APIRouter(prefix="/users", tags=["users"])
+router = DomainRouter(prefix="/users", tags=["users"])
 Reader = Annotated[Principal, Depends(Require(Permission.users_read))]
 Writer = Annotated[Principal, Depends(Require(Permission.users_write))]
 

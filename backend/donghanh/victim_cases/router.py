@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from donghanh.config import SettingsDep
@@ -15,6 +15,7 @@ from donghanh.core.errors import problems
 from donghanh.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 from donghanh.victim_cases import ctdc, service
 from donghanh.victim_cases.schemas import (
@@ -29,7 +30,7 @@ from donghanh.victim_cases.schemas import (
     VictimTransitionIn,
 )
 
-router = APIRouter(prefix="/victim-cases", tags=["victim-cases"])
+router = DomainRouter(prefix="/victim-cases", tags=["victim-cases"])
 Reader = Annotated[Principal, Depends(Require(Permission.victim_cases_read, hide=True))]
 Writer = Annotated[Principal, Depends(Require(Permission.victim_cases_write, hide=True))]
 

@@ -3,17 +3,18 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import Depends, Response
 
 from donghanh.config import SettingsDep
 from donghanh.core.errors import problems
 from donghanh.core.permissions import Permission, Require
 from donghanh.core.principal import Principal
+from donghanh.core.routing import DomainRouter
 from donghanh.db import SessionDep
 from donghanh.webhooks import service
 from donghanh.webhooks.schemas import DeliveryRead, WebhookCreate, WebhookRead, WebhookWithSecret
 
-router = APIRouter(prefix="/webhooks", tags=["webhooks"])
+router = DomainRouter(prefix="/webhooks", tags=["webhooks"])
 Manager = Annotated[Principal, Depends(Require(Permission.webhooks_manage))]
 
 
