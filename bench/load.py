@@ -17,7 +17,8 @@ import uuid
 from typing import Any
 
 
-def summary(latencies: list[float], seconds: float, errors: int) -> dict[str, Any]:
+def summary(latencies: list[float], seconds: float, errors: int, keep: bool = False) -> dict[str, Any]:
+    """`keep`: the latencies too (seconds), for a caller that merges several slices of one cell."""
     latencies.sort()
 
     def pct(p: float) -> float:
@@ -25,9 +26,12 @@ def summary(latencies: list[float], seconds: float, errors: int) -> dict[str, An
             return float("nan")
         return round(latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000, 2)
 
-    return {"requests": len(latencies), "errors": errors, "seconds": round(seconds, 3),
-            "rps": round(len(latencies) / seconds, 1) if seconds else 0.0,
-            "p50_ms": pct(0.50), "p99_ms": pct(0.99)}
+    out = {"requests": len(latencies), "errors": errors, "seconds": round(seconds, 3),
+           "rps": round(len(latencies) / seconds, 1) if seconds else 0.0,
+           "p50_ms": pct(0.50), "p99_ms": pct(0.99)}
+    if keep:
+        out["latencies"] = latencies
+    return out
 
 
 async def _http(spec: dict[str, Any]) -> dict[str, Any]:
@@ -76,7 +80,7 @@ async def _http(spec: dict[str, Any]) -> dict[str, Any]:
     deadline_box.append(began + spec["seconds"])
     start.set()
     await asyncio.gather(*tasks)
-    return summary(latencies, time.perf_counter() - began, errors)
+    return summary(latencies, time.perf_counter() - began, errors, spec.get("keep_latencies", False))
 
 
 async def _pg(spec: dict[str, Any]) -> dict[str, Any]:
@@ -117,7 +121,7 @@ async def _pg(spec: dict[str, Any]) -> dict[str, Any]:
     await asyncio.gather(*tasks)
     took = time.perf_counter() - began
     await pool.close()
-    return summary(latencies, took, 0)
+    return summary(latencies, took, 0, spec.get("keep_latencies", False))
 
 
 def main() -> None:
