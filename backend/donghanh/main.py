@@ -6,10 +6,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 from fastapi import FastAPI, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from starlette._utils import get_route_path
+from starlette.types import Receive, Scope, Send
 
 import donghanh.models  # noqa: F401  (registers every model and scope policy)
 from donghanh import __version__
@@ -113,12 +116,31 @@ def _mount_spa(app: FastAPI, settings: Settings) -> None:
         return
     if (dist / "assets").is_dir():
         app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+    root = dist.resolve()
 
-    @app.get("/{path:path}", include_in_schema=False)
-    def spa(path: str) -> Response:  # sync: FastAPI runs it in a thread, so the stat calls never block the loop
-        if path.startswith("api/"):
-            return problem_response(404, "Not found", "not-found", f"No API route /{path}.")
-        candidate = (dist / path).resolve()
-        if path and candidate.is_file() and dist.resolve() in candidate.parents:
-            return FileResponse(candidate)
-        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+    def file_for(path: str) -> tuple[Path, dict[str, str]]:
+        candidate = (root / path).resolve()
+        if path and candidate.is_file() and root in candidate.parents:
+            return candidate, {}
+        return index, {"Cache-Control": "no-cache"}  # the SPA's own router draws the page; a new build is seen
+
+    async def spa(scope: Scope, receive: Receive, send: Send) -> None:
+        """The router's fallback rather than a catch-all route, so it answers only after every route and
+        the trailing-slash redirect had their turn (`/api/v1/clients/` still redirects, POST to an API
+        path still gets its 405)."""
+        if scope["type"] != "http":
+            await app.router.not_found(scope, receive, send)
+            return
+        path = get_route_path(scope).lstrip("/")
+        response: Response
+        if path == "api" or path.startswith("api/"):
+            response = problem_response(404, "Not found", "not-found", f"No API route /{path}.")
+        elif scope["method"] not in ("GET", "HEAD"):
+            response = problem_response(405, "Method not allowed", "method-not-allowed",
+                                        "The application's pages are only read.", headers={"Allow": "GET, HEAD"})
+        else:  # stat calls in a thread: they never block the loop
+            file, headers = await anyio.to_thread.run_sync(file_for, path)
+            response = FileResponse(file, headers=headers)
+        await response(scope, receive, send)
+
+    app.router.default = spa
