@@ -58,7 +58,10 @@ class RowPage(Generic[T]):
         return cls(schema, [item_of(schema, v) for v in values], next_cursor)
 
     def models(self) -> list[T]:
-        """The items as schema instances, for code that works with them rather than sending them."""
+        """The items as schema instances, for code that works with them rather than sending them (read back
+        from the answer's JSON where an item holds a fragment of JSON)."""
+        if any(isinstance(v, orjson.Fragment) for item in self.items for v in item.values()):
+            return _adapter(self.schema).validate_json(orjson.dumps(self.items, default=_json_default))
         return _adapter(self.schema).validate_python(self.items)
 
     def response(self) -> Response:
@@ -99,8 +102,8 @@ def item_of(schema: type[BaseModel], values: Mapping[str, Any]) -> dict[str, Any
 
 
 def _nested_item(nested: type[BaseModel], many: bool, value: Any) -> Any:
-    if value is None:
-        return None
+    if value is None or isinstance(value, orjson.Fragment):  # (a fragment: JSON the database wrote already)
+        return value
     if many:
         names, _, nested_fields = _item_plan(nested)
         if not nested_fields:

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
+import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.clients import service as clients
@@ -76,16 +77,20 @@ async def _views(
     """Each referral's view schema and its values, from its read fields and its client's code (shown only
     where the caller sees the client). Plain dicts, not rows: a Row's attributes cost ~0.4 µs a read, and a
     page of 50 read them ~400 times (bench/RESULTS.md)."""
-    histories = await ReferralRepository(session, principal).history([r["id"] for r in referrals])
+    # A list page on PostgreSQL brings each history as JSON text already (repository._history_json), sent as
+    # it is; other referrals read theirs here.
+    histories = await ReferralRepository(session, principal).history([r["id"] for r in referrals
+                                                                      if "history" not in r])
     views: list[tuple[type[ReferralRead] | type[ProviderReferralRead], dict[str, Any]]] = []
     today = dates.today()
     for values in referrals:
+        written = values.pop("history", None)
         status, due = values["status"], values["follow_up_due_on"]
         side = _side(principal, values["to_organisation_id"])
         common = {
             "overdue": status in OPEN and due is not None and due < today,
             "allowed_transitions": _allowed(status, side),
-            "history": histories.get(values["id"], []),
+            "history": orjson.Fragment(written) if written is not None else histories.get(values["id"], []),
         }
         if side == Side.provider:
             shared = await clients.shared_with_provider(session, principal, values["client_id"],

@@ -1,17 +1,20 @@
 """Referrals: the status machine, the provider's minimum view, consent and the legal basis, overdue lists."""
 from __future__ import annotations
 
+import uuid
+from datetime import timedelta
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from donghanh.core.outbox import OutboxEvent
-from donghanh.referrals.models import ReferralStatus
+from donghanh.referrals.models import ReferralEvent, ReferralStatus
 from donghanh.referrals.transitions import TRANSITIONS
 from tests.fixtures.world import ACCOUNTS, World
 
@@ -235,3 +238,42 @@ class TestCreation:
         overdue = (await client.get(URL, params={"overdue": "true"}, headers=world.auth("case_worker"))).json()
         assert [r["id"] for r in overdue["items"]] == [str(world.referrals["health_sent"])]
         assert overdue["items"][0]["overdue"] is True
+
+
+async def test_a_lists_history_is_the_one_its_referral_shows(client: httpx.AsyncClient, world: World,
+                                                             session: AsyncSession) -> None:
+    """On PostgreSQL a list page's histories are JSON the database writes (referrals.repository), a referral
+    read alone gets its own from rows: the two must agree to the character, for times with and without
+    microseconds and for notes that JSON has to escape."""
+    created = await client.post(URL, headers=world.auth("case_worker"), json={
+        "client_id": str(world.clients["case_worker"]), "service_type": "legal_counselling",
+        "to_organisation_id": str(world.organisations["legal_aid_hanoi"])})
+    referral_id = created.json()["id"]
+    notes = ['Gửi "gấp"\n\tvì C:\\hồ sơ ✓ 🙏', "\u001f\u007f</script>"]
+    assert (await _step(client, world, "case_worker", referral_id, "sent", note=notes[0])).status_code == 200
+    assert (await _step(client, world, "service_provider", referral_id, "accepted", note=notes[1])).status_code == 200
+    # One step on a whole second (written without a fraction), the next five microseconds past it.
+    steps = ReferralEvent.referral_id == uuid.UUID(referral_id)
+    drafted = (await session.execute(select(ReferralEvent.at).where(steps, ReferralEvent.to_status == "draft"))
+               ).scalar_one()
+    whole = drafted.replace(microsecond=0) + timedelta(seconds=1)
+    for status, at in (("sent", whole), ("accepted", whole + timedelta(microseconds=5))):
+        await session.execute(update(ReferralEvent).where(steps, ReferralEvent.to_status == status).values(at=at))
+    await session.flush()
+    for account in ("case_worker", "service_provider"):
+        alone = await client.get(f"{URL}/{referral_id}", headers=world.auth(account))
+        listed = await client.get(URL, params={"client": str(world.clients["case_worker"]), "limit": 500},
+                                  headers=world.auth(account))
+        assert alone.status_code == listed.status_code == 200
+        item = next(i for i in listed.json()["items"] if i["id"] == referral_id)
+        assert item["history"] == alone.json()["history"], account
+        assert [(s["to_status"], s["note"]) for s in item["history"]] == [
+            ("draft", None), ("sent", notes[0]), ("accepted", notes[1])]
+        second = whole.strftime("%Y-%m-%dT%H:%M:%S")
+        assert [s["at"] for s in item["history"][1:]] == [f"{second}Z", f"{second}.000005Z"]
+        # The text too, character for character: compact, escaped as the reader's own answer escapes it.
+        written = orjson.dumps(item["history"]).decode()
+        listed_at = listed.text.index('"history":', listed.text.index(f'"id":"{referral_id}"')) + 10
+        alone_at = alone.text.index('"history":') + 10
+        assert listed.text[listed_at:listed_at + len(written)] == alone.text[alone_at:alone_at + len(written)] \
+            == written
