@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, Select, or_
+from sqlalchemy import Row, Select, Text, or_, type_coerce
 
 from donghanh.clients import policy as _policy  # noqa: F401  (scope rules ride with the repository)
 from donghanh.clients.models import Client
@@ -37,7 +37,8 @@ class ClientRepository(ScopedRepository[Client]):
     ) -> tuple[list[Row[Any]], str | None]:
         """Rows as ClientRead reads them. Lists never carry identity, so the identity columns are not read
         (nor decrypted), only whether any is filled: names, phones and id numbers are never stored empty
-        (their schemas refuse it), notes may be, so notes alone are read to tell."""
+        (their schemas refuse it), notes may be, so notes are read sealed (`notes_sealed`) for the service
+        to tell (crypto.KeyRing.holds_text: mostly by their length, without opening them)."""
         c = Client
 
         def view() -> Select[Any]:
@@ -45,7 +46,7 @@ class ClientRepository(ScopedRepository[Client]):
                 *self.read_columns(ClientRead),
                 looked_up(OrgUnit.name, OrgUnit.id == c.org_unit_id).label("org_unit_name"),
                 or_(c.full_name.is_not(None), c.phone.is_not(None), c.id_number.is_not(None)).label("identified"),
-                c.notes, within=unit_paths,
+                type_coerce(c.notes, Text).label("notes_sealed"), within=unit_paths,
             )
 
         return await self.page_rows(("view", unit_paths), view, _filters(flt), SORT_KEYS, "-created_at", cursor,

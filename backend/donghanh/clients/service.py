@@ -81,8 +81,10 @@ async def list(  # noqa: A001
     rows, next_cursor = await ClientRepository(session, principal).list(flt, unit_paths, cursor, limit)
     # Lists never carry identity: names are read one person at a time, each read audited.
     this_year = date.today().year
+    ring, notes = crypto.ring(), Client.notes.type.context
     return RowPage.of_rows(ClientRead, rows, next_cursor, lambda row: {
-        "age_group": age_group(row["birth_year"], this_year), "has_identity": row["identified"] or bool(row["notes"])})
+        "age_group": age_group(row["birth_year"], this_year),
+        "has_identity": row["identified"] or ring.holds_text(row["notes_sealed"], notes)})
 
 
 async def get(session: AsyncSession, principal: Principal, client_id: uuid.UUID) -> Client:

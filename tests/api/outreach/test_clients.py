@@ -79,6 +79,25 @@ class TestIdentity:
         listed = await client.get(URL, headers=world.auth("case_worker"))
         assert listed.status_code == 200 and listed.json()["items"]
         assert not {"client.full_name", "client.phone", "client.id_number"} & set(decrypted)
+        # Notes only tell whether there are any: opened for none of these (named, or notes of three bytes
+        # and more), only for a nameless client's notes short enough to be empty.
+        decrypted.clear()
+        for notes in ("Gặp ở chợ đêm", "abc"):
+            await _create(client, world, full_name=None, phone=None, id_number=None, notes=notes)
+        listed = await client.get(URL, headers=world.auth("case_worker"))
+        assert listed.status_code == 200 and decrypted == []
+        short = await _create(client, world, full_name=None, phone=None, id_number=None, notes="ab")
+        listed = await client.get(URL, params={"q": short["code"]}, headers=world.auth("case_worker"))
+        assert [i["has_identity"] for i in listed.json()["items"]] == [True] and decrypted == ["client.notes"]
+
+
+@pytest.mark.parametrize("plain", ["", "a", "ab", "abc", "đ", "Gặp ở chợ đêm", "x" * 4000])
+def test_a_sealed_value_tells_whether_it_holds_text(plain: str) -> None:
+    from donghanh.core import crypto
+
+    ring = crypto.KeyRing.from_secrets({"k1": "a-secret-for-this-test-only-0123456789"}, "k1", "index-secret")
+    assert ring.holds_text(ring.encrypt(plain, "client.notes"), "client.notes") is bool(plain)
+    assert ring.holds_text(None, "client.notes") is False
 
     async def test_identity_is_ciphertext_in_the_database(
         self, client: httpx.AsyncClient, world: World, session: AsyncSession
