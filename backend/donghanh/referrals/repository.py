@@ -29,7 +29,6 @@ _HISTORY = {
 }
 
 
-
 def _as_json_time(column: Any) -> Any:
     """A UTC timestamp as the API writes it everywhere (orjson, OPT_UTC_Z): 2026-11-22T13:55:35Z, with six
     digits of microseconds only when there are any."""
