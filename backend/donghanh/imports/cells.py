@@ -163,6 +163,11 @@ def as_codes(value: Any, enum: str) -> list[str]:
     return codes
 
 
+def labels(enum: str, language: str = "vi") -> dict[str, str]:
+    """Every code of a vocabulary with its label: what `label` gives, for writing many cells."""
+    return {code: vi if language == "vi" else en for code, (vi, en) in LABELS[enum].items()}
+
+
 def label(enum: str, code: str | None, language: str = "vi") -> str | None:
     if code is None:
         return None
