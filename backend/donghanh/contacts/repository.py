@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator, Callable, Hashable
 from typing import Any
 
 from sqlalchemy import Row, Select
@@ -42,10 +43,9 @@ class ContactRepository(ScopedRepository[OutreachContact]):
             within=within,
         )
 
-    async def list(  # noqa: A003
-        self, flt: ContactFilter, unit_paths: tuple[str, ...] | None, me: uuid.UUID | None, cursor: str | None,
-        limit: int,
-    ) -> tuple[list[Row[Any]], str | None]:
+    def _query(self, flt: ContactFilter, unit_paths: tuple[str, ...] | None,
+               me: uuid.UUID | None) -> tuple[Hashable, Callable[[], Select[Any]], Filters]:
+        """The list's statement (as page_rows and stream_rows take it): the view and the filters set."""
         c = OutreachContact
         f = Filters()
         f.value("client", flt.client, lambda v: c.client_id == v)
@@ -61,8 +61,18 @@ class ContactRepository(ScopedRepository[OutreachContact]):
         f.value("until", flt.until, lambda v: c.contacted_on <= v)
         if flt.mine:
             f.value("mine", me, lambda v: c.recorded_by == v)
-        return await self.page_rows(("view", unit_paths), lambda: self._view(within=unit_paths), f, SORT_KEYS,
-                                    "-contacted_on", cursor, limit)
+        return ("view", unit_paths), lambda: self._view(within=unit_paths), f
+
+    async def list(  # noqa: A003
+        self, flt: ContactFilter, unit_paths: tuple[str, ...] | None, me: uuid.UUID | None, cursor: str | None,
+        limit: int,
+    ) -> tuple[list[Row[Any]], str | None]:
+        return await self.page_rows(*self._query(flt, unit_paths, me), SORT_KEYS, "-contacted_on", cursor, limit)
+
+    def stream(self, flt: ContactFilter, unit_paths: tuple[str, ...] | None, me: uuid.UUID | None,
+               size: int) -> AsyncIterator[list[Row[Any]]]:
+        """The whole list in the order of its first page (an export)."""
+        return self.stream_rows(*self._query(flt, unit_paths, me), SORT_KEYS, size)
 
     async def reads(self, ids: list[uuid.UUID]) -> list[Row[Any]]:
         """The view's rows of the given contacts, in the order given."""

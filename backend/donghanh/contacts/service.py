@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from donghanh.clients import service as clients
 from donghanh.clients.models import Client
@@ -43,6 +43,26 @@ async def list(  # noqa: A001
         await audit.record(session, principal, "list", RESOURCE, None, fields=["notes"],
                            org_unit_id=principal.org_unit_id)
     return page
+
+
+async def stream(maker: async_sessionmaker[AsyncSession], principal: Principal, flt: ContactFilter,
+                 size: int) -> AsyncIterator[builtins.list[dict[str, Any]]]:
+    """Every contact of the list, as its pages hold them, `size` at a time from one statement in one
+    transaction: an export's read (PostgreSQL; repository.stream_rows). Reading the notes is audited once, in
+    a transaction of its own committed before they leave, since the stream's commits only at its end."""
+    async with maker() as session:
+        unit_paths = await org_units.filter_paths(session, flt.org_unit)
+        audited = False
+        async for rows in ContactRepository(session, principal).stream(flt, unit_paths, principal.id, size):
+            items = RowPage.of_rows(ContactRead, rows, None).items
+            if not audited and any(item["notes"] for item in items):
+                async with maker() as audit_session:
+                    await audit.record(audit_session, principal, "list", RESOURCE, None, fields=["notes"],
+                                       org_unit_id=principal.org_unit_id)
+                    await audit_session.commit()
+                audited = True
+            yield items
+        await session.commit()  # nothing to write: the read's end (tests run every session in one transaction)
 
 
 async def get(session: AsyncSession, principal: Principal, contact_id: uuid.UUID) -> OutreachContact:

@@ -225,7 +225,7 @@ def _after(keys: list[SortKey], bounds: list[Any]) -> Any:
     return or_(*clauses)
 
 
-def _ordered(stmt: Select[Any], keys: list[SortKey]) -> Select[Any]:
+def in_order(stmt: Select[Any], keys: list[SortKey]) -> Select[Any]:
     return stmt.order_by(*(k.column.desc() if k.descending else k.column.asc() for k in keys))
 
 
@@ -236,14 +236,14 @@ def page_then_columns(page: Select[Any], table: Any, keys: list[SortKey]) -> Sel
     covering keyset index alone. PostgreSQL evaluates look-ups after the LIMIT already."""
     rowid = literal_column(f"{table.name}.rowid")
     chosen = page.with_only_columns(rowid).correlate(None)
-    return _ordered(select(*page.selected_columns).where(rowid.in_(chosen)), keys)
+    return in_order(select(*page.selected_columns).where(rowid.in_(chosen)), keys)
 
 
 def apply_keyset(stmt: Select[Any], keys: list[SortKey], sort_name: str, cursor: str | None, limit: int) -> Select[Any]:
     if cursor:
         values = decode_cursor(cursor, sort_name, len(keys))
         stmt = stmt.where(_after(keys, [literal(v, type_=k.column.type) for k, v in zip(keys, values, strict=True)]))
-    return _ordered(stmt, keys).limit(limit + 1)
+    return in_order(stmt, keys).limit(limit + 1)
 
 
 PAGE_SIZE_PARAM = "page_size"
@@ -259,7 +259,7 @@ def bound_keyset(stmt: Select[Any], keys: list[SortKey], after_cursor: bool) -> 
     if after_cursor:
         stmt = stmt.where(_after(keys, [bindparam(_keyset_param(i), type_=k.column.type, required=True)
                                         for i, k in enumerate(keys)]))
-    return _ordered(stmt, keys).limit(bindparam(PAGE_SIZE_PARAM, type_=Integer, required=True))
+    return in_order(stmt, keys).limit(bindparam(PAGE_SIZE_PARAM, type_=Integer, required=True))
 
 
 def keyset_params(keys: list[SortKey], sort_name: str, cursor: str | None, limit: int) -> dict[str, Any]:

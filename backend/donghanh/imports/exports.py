@@ -40,6 +40,7 @@ from donghanh.referrals.schemas import ReferralFilter
 
 PAGE = 500
 Fetch = Callable[[AsyncSession, Principal, Any, str | None, int], Awaitable[Any]]
+Stream = Callable[[async_sessionmaker[AsyncSession], Principal, Any, int], AsyncIterator[list[Any]]]
 PROTECTED = ("full_name", "phone", "id_number", "notes")
 
 
@@ -52,6 +53,8 @@ class ExportSpec:
     display: dict[str, str]
     skip: frozenset[str] = frozenset()
     protected: frozenset[str] = frozenset()  # columns only for roles with clients:identify
+    # The whole list from one statement, where the list offers it (its largest tables); pages otherwise.
+    stream: Stream | None = None
 
     @property
     def import_spec(self) -> Any:
@@ -77,7 +80,8 @@ EXPORTS: dict[str, ExportSpec] = {e.name: e for e in (
     ExportSpec("clients", ClientFilter, clients.list_identified, {"org_unit": "org_unit_name"},
                skip=frozenset({"allow_duplicate"}), protected=frozenset(PROTECTED)),
     ExportSpec("contacts", ContactFilter, contacts.list,
-               {"establishment": "establishment_name", "peer_group": "peer_group_name", "client": "client_code"}),
+               {"establishment": "establishment_name", "peer_group": "peer_group_name", "client": "client_code"},
+               stream=contacts.stream),
     ExportSpec("referrals", ReferralFilter, referrals.list, {"client": "client_code"}),
     ExportSpec("peer-groups", PeerGroupFilter, peer_groups.list, {}),
     ExportSpec("activities", ActivityFilter, activities.list, {}),
@@ -99,91 +103,98 @@ class Names:
             rows = await self.session.execute(select(model.id, model.name).where(model.id.in_(wanted)))
             self.cache.update({row.id: row.name for row in rows})
 
-    async def load_for(self, items: list[Any], of_dicts: bool) -> None:
+    async def load_for(self, items: list[dict[str, Any]]) -> None:
         """The names a page of items refers to: their units and organisations."""
-        unit = _reader("org_unit_id", of_dicts)
-        organisations = [_reader(f, of_dicts) for f in ("to_organisation_id", "from_organisation_id", "organiser_id")]
-        await self.load(OrgUnit, {unit(i) for i in items})
-        await self.load(Organisation, {read(i) for i in items for read in organisations})
+        await self.load(OrgUnit, {i.get("org_unit_id") for i in items})
+        await self.load(Organisation, {i.get(f) for i in items
+                                       for f in ("to_organisation_id", "from_organisation_id", "organiser_id")})
 
 
-Cell = Callable[[Any], Any]
+Cell = Callable[[dict[str, Any]], Any]
 
 
-def _reader(name: str, of_dicts: bool) -> Cell:
-    """A field of a listed item: the main lists' pages hold dicts (RowPage), the others schema instances."""
-    return (lambda item: item.get(name)) if of_dicts else (lambda item: getattr(item, name, None))
+def _fields(item: Any) -> dict[str, Any]:
+    """A listed item's fields: the main lists' pages hold dicts (RowPage), the others schema instances."""
+    return item if isinstance(item, dict) else item.__dict__
 
 
 def _enum_value(value: Any) -> Any:
     return getattr(value, "value", value)
 
 
-def _cell(export: ExportSpec, column: Column, names: Names, language: str, of_dicts: bool, dates_as_text: bool) -> Cell:
-    """What one column writes for an item, worked out once per export rather than for each of its cells (a
-    province's contacts are 3.2 million cells). Dates stay dates for XLSX, which formats them itself."""
-    field = _reader(column.target if column.kind == "ref" and column.key not in export.display else column.key,
-                    of_dicts)
-    if column.key == "id":
-        return lambda item: str(field(item))
+def _cell(export: ExportSpec, column: Column, names: Names, language: str, dates_as_text: bool) -> Cell:
+    """What one column writes for an item (its fields), worked out once per export rather than for each of its
+    cells (a province's contacts are 3.2 million cells). Dates stay dates for XLSX, which formats them."""
+    key = column.key
+    if key == "id":
+        return lambda item: str(item.get("id"))
     if column.kind == "ref":
-        if column.key in export.display:
-            display, client = _reader(export.display[column.key], of_dicts), _reader("client", of_dicts)
+        if key in export.display:
+            display = export.display[key]
 
-            def shown(item: Any) -> Any:
-                value = display(item)
-                if value is None and column.key == "client" and client(item) is not None:
-                    value = client(item).code  # a provider's view of a referral
+            def shown(item: dict[str, Any]) -> Any:
+                value = item.get(display)
+                if value is None and key == "client" and item.get("client") is not None:
+                    value = item["client"].code  # a provider's view of a referral
                 return str(value) if value is not None else None
 
             return shown
-        cache = names.cache
-        return lambda item: (cache.get(ref, str(ref)) if (ref := field(item)) is not None else None)
-    if column.key.startswith("materials_"):
-        materials, kind = _reader("materials", of_dicts), column.key.removeprefix("materials_")
-        return lambda item: {_enum_value(k): v for k, v in (materials(item) or {}).items()}.get(kind)
-    enum = "referralStatus" if column.key == "status" and export.name == "referrals" else (
+        cache, target = names.cache, column.target
+        return lambda item: (cache.get(ref, str(ref)) if (ref := item.get(target)) is not None else None)
+    if key.startswith("materials_"):
+        kind = key.removeprefix("materials_")  # keys are Material (a StrEnum) or its text: either finds it
+        return lambda item: (item.get("materials") or {}).get(kind)
+    enum = "referralStatus" if key == "status" and export.name == "referrals" else (
         column.enum or "" if column.kind in ("enum", "enum_list") else None)
     if enum is not None:
         labels = cells.labels(enum, language)
 
         def label(value: Any) -> Any:
-            code = str(_enum_value(value))
-            return labels.get(code, code)
+            found = labels.get(value)  # a StrEnum member finds its code's label
+            return found if found is not None else str(_enum_value(value))
 
         if column.kind == "enum_list":
-            return lambda item: None if (v := field(item)) is None else "; ".join(
+            return lambda item: None if (v := item.get(key)) is None else "; ".join(
                 "" if x is None else label(x) for x in v)
-        return lambda item: None if (v := field(item)) is None else label(v)
+        return lambda item: None if (v := item.get(key)) is None else label(v)
     if column.kind == "bool":
         yes, no = ("có", "không") if language == "vi" else ("yes", "no")
-        return lambda item: None if (v := field(item)) is None else (yes if v else no)
+        return lambda item: None if (v := item.get(key)) is None else (yes if v else no)
     if dates_as_text:
-        return lambda item: v.isoformat() if isinstance(v := field(item), date) else _enum_value(v)
-    return lambda item: _enum_value(field(item))
+        return lambda item: v.isoformat() if isinstance(v := item.get(key), date) else _enum_value(v)
+    return lambda item: _enum_value(item.get(key))
+
+
+async def _items(session: AsyncSession, maker: async_sessionmaker[AsyncSession], principal: Principal,
+                 export: ExportSpec, flt: Any) -> AsyncIterator[list[Any]]:
+    """The list's items, PAGE at a time: streamed from one statement where the list offers it and the
+    database is PostgreSQL, else page by page through the list service with its cursors, each page's read
+    audits committed before the next is read. `session` is the export's own (the names it looks up)."""
+    if export.stream is not None and maker.kw["bind"].dialect.name != "sqlite":
+        async for items in export.stream(maker, principal, flt, PAGE):
+            yield items
+            await session.commit()  # the names' reads: no transaction left open for the stream's length
+        return
+    cursor: str | None = None
+    while True:
+        page = await export.fetch(session, principal, flt, cursor, PAGE)
+        yield page.items
+        await session.commit()  # the list's own read audits
+        session.expunge_all()
+        if not page.next_cursor:
+            break
+        cursor = page.next_cursor
 
 
 async def _pages(maker: async_sessionmaker[AsyncSession], principal: Principal, export: ExportSpec, flt: Any,
                  columns: list[Column], language: str, dates_as_text: bool) -> AsyncIterator[list[list[Any]]]:
     async with maker() as session:
-        cursor: str | None = None
         names = Names(session)
-        cells_of: dict[bool, list[Cell]] = {}
-        while True:
-            page = await export.fetch(session, principal, flt, cursor, PAGE)
-            if page.items:
-                of_dicts = isinstance(page.items[0], dict)
-                if of_dicts not in cells_of:
-                    cells_of[of_dicts] = [_cell(export, c, names, language, of_dicts, dates_as_text)
-                                          for c in columns]
-                await names.load_for(page.items, of_dicts)
-                row_cells = cells_of[of_dicts]
-                yield [[cell(item) for cell in row_cells] for item in page.items]
-            await session.commit()  # the list's own read audits
-            session.expunge_all()
-            if not page.next_cursor:
-                break
-            cursor = page.next_cursor
+        row_cells = [_cell(export, c, names, language, dates_as_text) for c in columns]
+        async for items in _items(session, maker, principal, export, flt):
+            fields = [_fields(item) for item in items]
+            await names.load_for(fields)
+            yield [[cell(item) for cell in row_cells] for item in fields]
 
 
 def headers(columns: list[Column], language: str) -> list[str]:

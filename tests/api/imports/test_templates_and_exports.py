@@ -3,12 +3,22 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import httpx
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from donghanh.auth import service as auth
+from donghanh.contacts import service as contacts
+from donghanh.contacts.schemas import ContactFilter
+from donghanh.core import audit
 from donghanh.core.roles import ROLE_PERMISSIONS, Permission, Role
+from donghanh.imports import exports
+from donghanh.users import service as users
 from tests.api.imports.files import csv_bytes, establishment_rows
 from tests.api.imports.test_imports import _import, client_rows
 from tests.fixtures.world import World
@@ -155,3 +165,81 @@ async def test_bad_org_unit_filter_is_422_before_the_stream(client: httpx.AsyncC
     assert response.status_code == 422
 
 
+
+
+async def _contacts_with_ties(client: httpx.AsyncClient, world: World, count: int) -> None:
+    """Contacts on two dates only, so the order rests on the later sort keys too; every other one has notes."""
+    for i in range(count):
+        response = await client.post("/api/v1/contacts", headers=world.auth("program_manager"), json={
+            "contacted_on": (date(2026, 10, 5) - timedelta(days=i % 2)).isoformat(), "place": "hotspot",
+            "org_unit_id": str(world.units["ba_dinh"].id), "materials": {"condoms": i},
+            "topics": ["health_hiv_sti", "gbv"],
+            "notes": f"Ghi chú {i}, \"trích dẫn\"" if i % 2 else None})
+        assert response.status_code == 201, response.text
+
+
+@pytest.mark.parametrize("params", [{}, {"place": "hotspot"}, {"until": "2026-10-04"}])
+async def test_a_contacts_export_is_the_list_row_for_row_over_many_pages(
+        client: httpx.AsyncClient, world: World, monkeypatch: pytest.MonkeyPatch, params: dict[str, Any]) -> None:
+    """Streamed from one statement on PostgreSQL, page by page on SQLite: the same rows in the same order as
+    the list's pages, whatever the export's page size (three rows here, so the export takes several)."""
+    await _contacts_with_ties(client, world, 8)
+    monkeypatch.setattr(exports, "PAGE", 3)
+    listed = await client.get("/api/v1/contacts", params=params | {"limit": 500},
+                              headers=world.auth("program_manager"))
+    items = listed.json()["items"]
+    rows = _csv(await client.get("/api/v1/exports/contacts.csv", params=params,
+                                 headers=world.auth("program_manager")))
+    assert len(items) > exports.PAGE
+    assert [r["Mã hệ thống"] for r in rows] == [item["id"] for item in items]
+    by_id = {item["id"]: item for item in items}
+    for row in rows:
+        item = by_id[row["Mã hệ thống"]]
+        assert row["Ngày tiếp cận"] == item["contacted_on"]
+        assert row["Ghi chú"] == (item["notes"] or "")
+        assert row["Bao cao su (số lượng)"] == str(item["materials"].get("condoms", ""))
+
+
+async def test_exported_notes_are_audited_before_they_leave(client: httpx.AsyncClient, world: World,
+                                                            engine: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export itself is audited with its fields, and so is the list's read of the notes: once for a
+    streamed export (PostgreSQL), once for each page holding notes where the export reads pages."""
+    await _contacts_with_ties(client, world, 4)
+    monkeypatch.setattr(exports, "PAGE", 3)
+    started = datetime.now(UTC)
+    response = await client.get("/api/v1/exports/contacts.csv", headers=world.auth("program_manager"))
+    pages = -(-(len(_csv(response))) // 3)
+    events = (await client.get("/api/v1/audit-events", params={"resource": "outreach_contact",
+                                                              "since": started.isoformat(), "limit": 100},
+                               headers=world.auth("admin"))).json()["items"]
+    reads = [e for e in events if e["action"] == "list"]
+    assert {tuple(e["fields"]) for e in reads} == {("notes",)}
+    assert len(reads) == (1 if engine.dialect.name == "postgresql" else pages)
+    [export] = [e for e in events if e["action"] == "export_csv"]
+    assert "notes" in export["fields"]
+
+
+async def test_notes_streamed_to_a_download_dropped_half_way_are_audited(engine: Any, world: World) -> None:
+    """The stream's transaction ends in a rollback when the download stops; the read of the notes was audited
+    in a transaction of its own, committed before they were sent. On the real engine: each session its own
+    connection, as in production (the events it leaves are committed for real, like any audit event)."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("exports stream from one statement only on PostgreSQL; SQLite reads pages (tested above)")
+    maker = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    async with maker() as session:
+        user = await users.get_for_authentication(session, world.user_ids["program_manager"])
+        assert user is not None
+        principal = await auth.principal_for(session, user, None)
+    started = datetime.now(UTC)
+    stream = contacts.stream(maker, principal, ContactFilter(), 1)
+    async for items in stream:
+        if items[0]["notes"]:
+            break
+    await stream.aclose()
+    async with maker() as session:
+        await audit.chain_all(session)
+        await session.commit()
+        reads = (await session.execute(select(audit.AuditEvent.fields).where(
+            audit.AuditEvent.actor_id == principal.id, audit.AuditEvent.action == "list",
+            audit.AuditEvent.at >= started))).scalars().all()
+    assert reads == [["notes"]]
